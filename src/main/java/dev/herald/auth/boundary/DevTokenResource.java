@@ -1,0 +1,48 @@
+package dev.herald.auth.boundary;
+
+import dev.herald.auth.control.DevTokenIssuer;
+import dev.herald.platform.Public;
+import dev.herald.platform.UserNames;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code POST /api/dev/tokens}: a token for any user, in local development only (else 404). */
+@Public
+@Path("dev/tokens")
+public class DevTokenResource {
+  @Inject DevTokenIssuer issuer;
+
+  public record TokenRequest(
+      @NotNull @Pattern(regexp = UserNames.REGEX) String user,
+      @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String> groups,
+      @Min(-86_400) @Max(86_400) Long lifetimeSeconds) {}
+
+  public record Token(String token) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Development only: a signed token for any user name")
+  public Token issue(@NotNull @Valid TokenRequest request) {
+    Duration lifetime =
+        request.lifetimeSeconds() == null
+            ? Duration.ofHours(12)
+            : Duration.ofSeconds(request.lifetimeSeconds());
+    return new Token(
+        issuer.issue(
+            request.user(), request.groups() == null ? List.of() : request.groups(), lifetime));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.herald.messages.control;
+
+import dev.herald.deadletters.control.DeadLetters;
+import dev.herald.deadletters.control.RecordRejection;
+import dev.herald.deadletters.entity.RejectReason;
+import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.messages.entity.RecordCoordinates;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Takes one record from herald.messages to the database. Never lets a record fail: a record that
+ * can never be stored is dead-lettered; a database that is down is waited for, retrying the same
+ * record, so that nothing is skipped and the consumer never stops.
+ */
+@ApplicationScoped
+public class RecordIntake {
+  private static final Logger LOG = Logger.getLogger(RecordIntake.class.getName());
+
+  @Inject EnvelopeCodec codec;
+  @Inject MessageStore store;
+  @Inject DeadLetters deadLetters;
+  @Inject Backoff backoff;
+
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  /** Returns when the record is stored or dead-lettered; false only when shutting down. */
+  public boolean take(ConsumerRecord<byte[], byte[]> record) {
+    RecordCoordinates at =
+        new RecordCoordinates(record.topic(), record.partition(), record.offset());
+    for (int attempt = 1; !stopping.get(); attempt++) {
+      try {
+        handle(record, at);
+        return true;
+      } catch (Exception e) {
+        LOG.log(
+            attempt == 1 ? Level.WARNING : Level.FINE,
+            "Storing " + at + " failed (attempt " + attempt + "), will retry",
+            e);
+        if (!backoff.pause(attempt)) {
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void handle(ConsumerRecord<byte[], byte[]> record, RecordCoordinates at)
+      throws Exception {
+    MessageEnvelope envelope;
+    try {
+      envelope = codec.read(record.value());
+    } catch (RecordRejection rejection) {
+      deadLetters.reject(
+          at, record.key(), record.value(), rejection.reason(), rejection.getMessage());
+      return;
+    }
+    try {
+      store.store(envelope, at);
+    } catch (Exception e) {
+      if (!SqlFailures.isPermanent(e)) {
+        throw e;
+      }
+      deadLetters.reject(
+          at, record.key(), record.value(), RejectReason.UNSTORABLE, SqlFailures.describe(e));
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    stopping.set(true);
+    backoff.interrupt();
+  }
+}

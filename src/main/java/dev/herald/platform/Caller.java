@@ -1,0 +1,24 @@
+package dev.herald.platform;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The authenticated user of the current request: the bearer token's subject. */
+@RequestScoped
+public class Caller {
+  @Inject JsonWebToken token;
+
+  public String name() {
+    String subject = token.getSubject();
+    if (subject == null || !UserNames.isValid(subject)) {
+      throw new ProblemException(
+          ProblemType.UNAUTHENTICATED, "The token's subject is not a valid user name.");
+    }
+    return subject;
+  }
+
+  public boolean hasRole(String role) {
+    return token.getGroups() != null && token.getGroups().contains(role);
+  }
+}

@@ -1,0 +1,130 @@
+package dev.herald.platform;
+
+import dev.herald.platform.Problem.FieldError;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every failure into problem+json, so that clients never see a stack trace or HTML. */
+public final class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  private ProblemMappers() {}
+
+  @Provider
+  public static class Thrown implements ExceptionMapper<ProblemException> {
+    @Override
+    public Response toResponse(ProblemException e) {
+      return ProblemResponses.of(e.problem());
+    }
+  }
+
+  @Provider
+  public static class Invalid implements ExceptionMapper<ConstraintViolationException> {
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      List<FieldError> errors = new ArrayList<>();
+      for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+        errors.add(new FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+      }
+      errors.sort(Comparator.comparing(FieldError::field));
+      return ProblemResponses.of(
+          Problem.of(ProblemType.VALIDATION, "One or more fields are invalid.", errors));
+    }
+
+    /** "send.request.to[2].<list element>" becomes "to[2]": the client's name for the field. */
+    static String fieldOf(Path path) {
+      StringBuilder field = new StringBuilder();
+      for (Path.Node node : path) {
+        if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+          continue;
+        }
+        if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+          if (node.getIndex() != null) {
+            field.append('[').append(node.getIndex()).append(']');
+          }
+          continue;
+        }
+        if (node.getIndex() != null && field.length() > 0) {
+          field.append('[').append(node.getIndex()).append(']');
+        }
+        if (node.getName() != null) {
+          field.append(field.length() > 0 ? "." : "").append(node.getName());
+        }
+      }
+      return field.length() == 0 ? "body" : field.toString();
+    }
+  }
+
+  @Provider
+  public static class Malformed implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return ProblemResponses.of(
+          ProblemType.MALFORMED_JSON, "The body could not be read as JSON of the expected shape.");
+    }
+  }
+
+  @Provider
+  public static class Unreadable implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof ProblemException problem) {
+          return ProblemResponses.of(problem.problem());
+        }
+      }
+      return ProblemResponses.of(
+          ProblemType.MALFORMED_JSON, "The body could not be read as JSON of the expected shape.");
+    }
+  }
+
+  @Provider
+  public static class Http implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof ProblemException problem) {
+          return ProblemResponses.of(problem.problem());
+        }
+        if (cause instanceof JsonbException) {
+          return ProblemResponses.of(
+              ProblemType.MALFORMED_JSON,
+              "The body could not be read as JSON of the expected shape.");
+        }
+      }
+      int status = e.getResponse().getStatus();
+      ProblemType type = ProblemType.forStatus(status);
+      Response.ResponseBuilder response =
+          Response.fromResponse(e.getResponse())
+              .type(Problem.MEDIA_TYPE)
+              .entity(
+                  new Problem(Problem.TYPE_PREFIX + type.slug(), type.title(), status, null, null));
+      return response.build();
+    }
+  }
+
+  @Provider
+  public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    @Override
+    public Response toResponse(RuntimeException e) {
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
+      return ProblemResponses.of(
+          ProblemType.INTERNAL, "Unexpected failure; incident " + incident + ".");
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.herald.platform;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The error page for failures the container answers itself (a missing or bad token, a path no
+ * resource serves): it writes the same problem+json that the API's own errors use. Mapped in
+ * web.xml.
+ */
+public class ProblemServlet extends HttpServlet {
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+    ProblemType type = ProblemType.forStatus(status);
+    String detail = status == 401 ? "Send a valid bearer token in the Authorization header." : null;
+    if (status == 401) {
+      response.setHeader("WWW-Authenticate", "Bearer");
+    }
+    response.setStatus(status);
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            JSONB.toJson(
+                new Problem(
+                    Problem.TYPE_PREFIX + type.slug(), type.title(), status, detail, null)));
+  }
+}

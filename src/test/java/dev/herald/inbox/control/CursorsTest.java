@@ -1,0 +1,53 @@
+package dev.herald.inbox.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.herald.platform.ProblemException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CursorsTest {
+
+  @Test
+  void decodesWhatItEncoded() {
+    assertThat(Cursors.decode("inbox", Cursors.encode("inbox", 42L), "cursor")).hasValue(42L);
+  }
+
+  @Test
+  void noCursorMeansTheFirstPage() {
+    assertThat(Cursors.decode("inbox", null, "cursor")).isEmpty();
+    assertThat(Cursors.decode("inbox", "", "cursor")).isEmpty();
+  }
+
+  @Test
+  void refusesACursorOfAnotherKind() {
+    String history = Cursors.encode("history", 42L);
+    assertThatThrownBy(() -> Cursors.decode("inbox", history, "cursor"))
+        .isInstanceOf(ProblemException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "zzz",
+        "aW5ib3g6",
+        "aW5ib3g6LTE",
+        "aW5ib3g6MA",
+        "../../etc/passwd",
+        "aW5ib3g6eA==",
+        "%00"
+      })
+  void refusesCursorsItDidNotIssue(String cursor) {
+    assertThatThrownBy(() -> Cursors.decode("inbox", cursor, "cursor"))
+        .isInstanceOf(ProblemException.class)
+        .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(400));
+  }
+
+  @Test
+  void refusesAnOverlongCursor() {
+    assertThatThrownBy(() -> Cursors.decode("inbox", "a".repeat(1000), "cursor"))
+        .isInstanceOf(ProblemException.class);
+  }
+}
