@@ -1,13 +1,13 @@
 package dev.herald.platform;
 
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
  * An RFC 9457 problem detail. {@code type} is stable and machine-readable; {@code errors} names the
  * offending fields of a rejected request.
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "errors"})
+@JsonPropertyOrder({"type", "title", "status", "detail", "errors"})
 public record Problem(
     String type, String title, int status, String detail, List<FieldError> errors) {
 

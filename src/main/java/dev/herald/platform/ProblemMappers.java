@@ -1,7 +1,7 @@
 package dev.herald.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.herald.platform.Problem.FieldError;
-import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -70,11 +70,10 @@ public final class ProblemMappers {
   }
 
   @Provider
-  public static class Malformed implements ExceptionMapper<JsonbException> {
+  public static class Malformed implements ExceptionMapper<JsonProcessingException> {
     @Override
-    public Response toResponse(JsonbException e) {
-      return ProblemResponses.of(
-          ProblemType.MALFORMED_JSON, "The body could not be read as JSON of the expected shape.");
+    public Response toResponse(JsonProcessingException e) {
+      return ProblemResponses.of(JsonProblems.of(e));
     }
   }
 
@@ -82,13 +81,9 @@ public final class ProblemMappers {
   public static class Unreadable implements ExceptionMapper<ProcessingException> {
     @Override
     public Response toResponse(ProcessingException e) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof ProblemException problem) {
-          return ProblemResponses.of(problem.problem());
-        }
-      }
       return ProblemResponses.of(
-          ProblemType.MALFORMED_JSON, "The body could not be read as JSON of the expected shape.");
+          JsonProblems.of(e)
+              .orElse(Problem.of(ProblemType.MALFORMED_JSON, "The body could not be read.")));
     }
   }
 
@@ -96,24 +91,16 @@ public final class ProblemMappers {
   public static class Http implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof ProblemException problem) {
-          return ProblemResponses.of(problem.problem());
-        }
-        if (cause instanceof JsonbException) {
-          return ProblemResponses.of(
-              ProblemType.MALFORMED_JSON,
-              "The body could not be read as JSON of the expected shape.");
-        }
+      var cause = JsonProblems.of(e.getCause());
+      if (cause.isPresent()) {
+        return ProblemResponses.of(cause.get());
       }
       int status = e.getResponse().getStatus();
       ProblemType type = ProblemType.forStatus(status);
-      Response.ResponseBuilder response =
-          Response.fromResponse(e.getResponse())
-              .type(Problem.MEDIA_TYPE)
-              .entity(
-                  new Problem(Problem.TYPE_PREFIX + type.slug(), type.title(), status, null, null));
-      return response.build();
+      return Response.fromResponse(e.getResponse())
+          .type(Problem.MEDIA_TYPE)
+          .entity(new Problem(Problem.TYPE_PREFIX + type.slug(), type.title(), status, null, null))
+          .build();
     }
   }
 

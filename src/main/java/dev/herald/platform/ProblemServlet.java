@@ -1,7 +1,5 @@
 package dev.herald.platform;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,8 +13,6 @@ import java.nio.charset.StandardCharsets;
  * web.xml.
  */
 public class ProblemServlet extends HttpServlet {
-  private static final Jsonb JSONB = JsonbBuilder.create();
-
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -33,8 +29,9 @@ public class ProblemServlet extends HttpServlet {
     response
         .getWriter()
         .write(
-            JSONB.toJson(
-                new Problem(
-                    Problem.TYPE_PREFIX + type.slug(), type.title(), status, detail, null)));
+            JsonMapping.strict()
+                .writeValueAsString(
+                    new Problem(
+                        Problem.TYPE_PREFIX + type.slug(), type.title(), status, detail, null)));
   }
 }

@@ -1,8 +1,8 @@
 package dev.herald.audit.control;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.herald.platform.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,7 +19,6 @@ public class AuditLog {
   private static final String INSERT =
       "insert into audit_events (action, actor, message_id, conversation_id, details)"
           + " values (?, ?, ?, ?, ?::jsonb)";
-  private final Jsonb jsonb = JsonbBuilder.create();
 
   public void append(
       Connection connection,
@@ -34,8 +33,16 @@ public class AuditLog {
       insert.setString(2, actor);
       insert.setObject(3, messageId, Types.OTHER);
       insert.setString(4, conversationId);
-      insert.setString(5, details == null || details.isEmpty() ? null : jsonb.toJson(details));
+      insert.setString(5, details == null || details.isEmpty() ? null : json(details));
       insert.executeUpdate();
+    }
+  }
+
+  private static String json(Map<String, ?> details) {
+    try {
+      return JsonMapping.strict().writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("audit details must be plain values", e);
     }
   }
 }

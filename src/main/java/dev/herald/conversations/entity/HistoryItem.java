@@ -1,14 +1,9 @@
 package dev.herald.conversations.entity;
 
-import jakarta.json.bind.annotation.JsonbTransient;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 
 /** One message in a conversation's history. */
 public record HistoryItem(
-    @JsonbTransient long seq,
-    UUID id,
-    String sender,
-    String subject,
-    String body,
-    Instant createdAt) {}
+    @JsonIgnore long seq, UUID id, String sender, String subject, String body, Instant createdAt) {}

@@ -1,12 +1,12 @@
 package dev.herald.inbox.entity;
 
-import jakarta.json.bind.annotation.JsonbTransient;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 
 /** One delivery in a user's inbox. */
 public record InboxItem(
-    @JsonbTransient long deliveryId,
+    @JsonIgnore long deliveryId,
     UUID messageId,
     String conversationId,
     String sender,

@@ -1,20 +1,16 @@
 package dev.herald.messages.control;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.deadletters.control.RecordRejection;
 import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.platform.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,19 +21,24 @@ import java.util.stream.Collectors;
 
 /**
  * Writes envelopes as JSON and reads them back from untrusted Kafka records, naming the reason when
- * a record can never be a message.
+ * a record can never be a message. The version is checked before the shape, so that a newer
+ * producer's records are reported as such.
  */
 @ApplicationScoped
 public class EnvelopeCodec {
   /** Generous: a valid envelope with the longest body and most recipients stays well below. */
   static final int MAX_RECORD_BYTES = 1024 * 1024;
 
-  private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+  private final ObjectMapper json = JsonMapping.strict();
 
   @Inject Validator validator;
 
   public String write(MessageEnvelope envelope) {
-    return jsonb.toJson(envelope);
+    try {
+      return json.writeValueAsString(envelope);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an envelope is always writable", e);
+    }
   }
 
   public MessageEnvelope read(byte[] value) {
@@ -48,16 +49,16 @@ public class EnvelopeCodec {
       throw new RecordRejection(
           RejectReason.OVERSIZED, "The record has " + value.length + " bytes.");
     }
-    String text = utf8(value);
-    JsonValue json = parse(text);
-    if (json.getValueType() != JsonValue.ValueType.OBJECT) {
+    JsonNode tree = parse(utf8(value));
+    if (!tree.isObject()) {
       throw new RecordRejection(RejectReason.WRONG_SHAPE, "The record is JSON but not an object.");
     }
-    MessageEnvelope envelope = bind(text);
-    if (envelope.v() == null || envelope.v() != MessageEnvelope.VERSION) {
+    JsonNode version = tree.get("v");
+    if (version == null || !version.isInt() || version.intValue() != MessageEnvelope.VERSION) {
       throw new RecordRejection(
-          RejectReason.UNKNOWN_VERSION, "Unknown envelope version " + envelope.v() + ".");
+          RejectReason.UNKNOWN_VERSION, "Unknown envelope version " + version + ".");
     }
+    MessageEnvelope envelope = bind(tree);
     Set<ConstraintViolation<MessageEnvelope>> violations = validator.validate(envelope);
     if (!violations.isEmpty()) {
       throw new RecordRejection(RejectReason.INVALID_FIELDS, describe(violations));
@@ -78,22 +79,22 @@ public class EnvelopeCodec {
     }
   }
 
-  private static JsonValue parse(String text) {
-    try (var reader = Json.createReader(new StringReader(text))) {
-      return reader.readValue();
-    } catch (JsonException e) {
+  private JsonNode parse(String text) {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
       throw new RecordRejection(
-          RejectReason.NOT_JSON, "The record value is not JSON: " + e.getMessage());
+          RejectReason.NOT_JSON, "The record value is not JSON: " + e.getOriginalMessage());
     }
   }
 
-  private MessageEnvelope bind(String text) {
+  private MessageEnvelope bind(JsonNode tree) {
     try {
-      return jsonb.fromJson(text, MessageEnvelope.class);
-    } catch (JsonbException e) {
+      return json.treeToValue(tree, MessageEnvelope.class);
+    } catch (JsonProcessingException e) {
       throw new RecordRejection(
           RejectReason.WRONG_SHAPE,
-          "The record does not have the envelope's shape: " + e.getMessage());
+          "The record does not have the envelope's shape: " + e.getOriginalMessage());
     }
   }
 

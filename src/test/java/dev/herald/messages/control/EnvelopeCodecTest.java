@@ -67,6 +67,9 @@ class EnvelopeCodecTest {
   void rejectsTextThatIsNotJson() {
     assertRejected(bytes("hello, kafka"), RejectReason.NOT_JSON);
     assertRejected(bytes("{\"v\":1,"), RejectReason.NOT_JSON);
+    assertRejected(bytes("{\"v\":1,\"v\":1}"), RejectReason.NOT_JSON);
+    assertRejected(bytes("{\"v\":1} trailing"), RejectReason.NOT_JSON);
+    assertRejected(bytes("[".repeat(100) + "]".repeat(100)), RejectReason.NOT_JSON);
   }
 
   @Test
@@ -74,6 +77,10 @@ class EnvelopeCodecTest {
     assertRejected(bytes("[1,2,3]"), RejectReason.WRONG_SHAPE);
     assertRejected(bytes("{\"v\":1,\"to\":\"bob\"}"), RejectReason.WRONG_SHAPE);
     assertRejected(bytes("{\"v\":1,\"id\":\"not-a-uuid\"}"), RejectReason.WRONG_SHAPE);
+    String numberBody = codec.write(envelope("hi")).replace("\"body\":\"hi\"", "\"body\":5");
+    assertRejected(bytes(numberBody), RejectReason.WRONG_SHAPE);
+    String extraField = codec.write(envelope("hi")).replace("{", "{\"admin\":true,");
+    assertRejected(bytes(extraField), RejectReason.WRONG_SHAPE);
   }
 
   @Test

@@ -1,0 +1,36 @@
+package dev.herald.health;
+
+import static dev.herald.testing.Herald.anonymous;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.testing.Reply;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
+
+@MicroShedTest
+class HealthIT {
+
+  @Test
+  void isReadyWhenKafkaAndTheDatabaseAnswer() {
+    Reply ready = anonymous().get("health/ready");
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+        .extracting(c -> c.getString("name") + "=" + c.getString("status"))
+        .containsExactlyInAnyOrder("kafka=UP", "database=UP");
+  }
+
+  @Test
+  void isLive() {
+    assertThat(anonymous().get("health/live").status()).isEqualTo(200);
+  }
+
+  @Test
+  void describesTheApiWithOpenApi() {
+    Reply openapi = anonymous().get("openapi");
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("/api/messages", "/api/inbox", "/api/conversations/{id}/messages");
+    assertThat(anonymous().get("openapi/ui/").status()).isEqualTo(200);
+  }
+}

@@ -1,0 +1,150 @@
+package dev.herald.messages.boundary;
+
+import static dev.herald.testing.Herald.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.testing.Reply;
+import dev.herald.testing.Users;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
+
+@MicroShedTest
+class SendAndReceiveIT {
+  final String alice = Users.unique("alice");
+  final String bob = Users.unique("bob");
+  final String carol = Users.unique("carol");
+  final String dave = Users.unique("dave");
+
+  static String message(List<String> to, String body) {
+    return Json.createObjectBuilder()
+        .add("to", Json.createArrayBuilder(to))
+        .add("body", body)
+        .build()
+        .toString();
+  }
+
+  static List<String> inboxBodies(String user) {
+    return as(user)
+        .get("api/inbox")
+        .json()
+        .getJsonArray("items")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .map(item -> item.getString("body"))
+        .toList();
+  }
+
+  @Test
+  void acceptsASendOnlyAfterTheBrokerHasItAndSaysWhereTheMessageWillBe() {
+    Reply sent = as(alice).post("api/messages", message(List.of(bob), "hello"));
+
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+    String id = sent.json().getString("id");
+    assertThat(sent.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/api/messages/" + id));
+    assertThat(sent.json().getString("conversationId")).startsWith("dm-");
+    assertThat(sent.json().getString("acceptedAt")).isNotBlank();
+  }
+
+  @Test
+  void deliversToEachRecipientsInboxAndNobodyElses() {
+    as(alice).post("api/messages", message(List.of(bob, carol), "to bob and carol"));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(inboxBodies(bob)).containsExactly("to bob and carol");
+              assertThat(inboxBodies(carol)).containsExactly("to bob and carol");
+            });
+    assertThat(inboxBodies(dave)).isEmpty();
+    assertThat(inboxBodies(alice)).as("the sender's own inbox").isEmpty();
+  }
+
+  @Test
+  void keepsKoreanTextAndEmojiUnchanged() {
+    String text = "안녕하세요, 밥! 오늘 회의는 3시에 시작합니다 👋🏽🎉\n둘째 줄 — ✓";
+    String subject = "회의 안내 📅";
+    String body =
+        Json.createObjectBuilder()
+            .add("to", Json.createArrayBuilder(List.of(bob)))
+            .add("subject", subject)
+            .add("body", text)
+            .build()
+            .toString();
+    String id = as(alice).post("api/messages", body).json().getString("id");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> as(bob).get("api/messages/" + id).status() == 200);
+    JsonObject stored = as(bob).get("api/messages/" + id).json();
+    assertThat(stored.getString("body")).isEqualTo(text);
+    assertThat(stored.getString("subject")).isEqualTo(subject);
+    assertThat(inboxBodies(bob)).containsExactly(text);
+  }
+
+  @Test
+  void showsAMessageToItsSenderAndRecipientsOnly() {
+    String id =
+        as(alice).post("api/messages", message(List.of(bob), "private")).json().getString("id");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> as(bob).get("api/messages/" + id).status() == 200);
+
+    JsonObject seenBySender = as(alice).get("api/messages/" + id).json();
+    assertThat(seenBySender.getString("sender")).isEqualTo(alice);
+    assertThat(seenBySender.getJsonArray("to").getValuesAs(JsonValue::toString))
+        .containsExactly("\"" + bob + "\"");
+
+    Reply seenByOther = as(dave).get("api/messages/" + id);
+    assertThat(seenByOther.status()).isEqualTo(404);
+    assertThat(seenByOther.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void refusesABodyThatNamesASender() {
+    String forged =
+        Json.createObjectBuilder()
+            .add("to", Json.createArrayBuilder(List.of(bob)))
+            .add("body", "who sent this?")
+            .add("sender", carol)
+            .build()
+            .toString();
+    Reply refused = as(alice).post("api/messages", forged);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("sender");
+  }
+
+  @Test
+  void putsBothDirectionsOfAConversationTogether() {
+    String there =
+        as(alice)
+            .post("api/messages", message(List.of(bob), "ping"))
+            .json()
+            .getString("conversationId");
+    String back =
+        as(bob)
+            .post("api/messages", message(List.of(alice), "pong"))
+            .json()
+            .getString("conversationId");
+
+    assertThat(back).isEqualTo(there);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              JsonObject history = as(alice).get("api/conversations/" + there + "/messages").json();
+              assertThat(history.getJsonArray("items").getValuesAs(JsonObject.class))
+                  .extracting(m -> m.getString("body"))
+                  .containsExactly("ping", "pong");
+            });
+  }
+}

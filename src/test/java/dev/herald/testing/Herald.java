@@ -1,0 +1,126 @@
+package dev.herald.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.microshed.testing.ApplicationEnvironment;
+
+/**
+ * The Herald server the build started, seen over HTTP as a client would. Its address comes from
+ * MicroShed's manually-started environment (microshed_hostname, microshed_http_port).
+ */
+public final class Herald {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+  private static final URI ROOT = root();
+  private static volatile boolean ready;
+
+  private Herald() {}
+
+  private static URI root() {
+    String url = ApplicationEnvironment.Resolver.load().getApplicationURL();
+    return URI.create(url.endsWith("/") ? url : url + "/");
+  }
+
+  /** Waits (once per test run) until the server's readiness check says UP. */
+  public static void awaitReady() {
+    if (ready) {
+      return;
+    }
+    Client probe = new Client(null);
+    await("Herald ready at " + ROOT)
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> probe.get("health/ready").body().contains("\"kafka\""));
+    ready = true;
+  }
+
+  /** A client without a token. */
+  public static Client anonymous() {
+    awaitReady();
+    return new Client(null);
+  }
+
+  public static Client as(String user) {
+    return new Client(
+        TOKENS.computeIfAbsent(
+            user, u -> token(Json.createObjectBuilder().add("user", u).build())));
+  }
+
+  /** A client whose token carries the given groups. */
+  public static Client as(String user, String... groups) {
+    var request =
+        Json.createObjectBuilder()
+            .add("user", user)
+            .add("groups", Json.createArrayBuilder(java.util.List.of(groups)));
+    return new Client(token(request.build()));
+  }
+
+  public static Client withToken(String token) {
+    return new Client(token);
+  }
+
+  /** A token from the dev-only token endpoint; {@code request} is its JSON body. */
+  public static String token(JsonObject request) {
+    Reply reply = anonymous().post("api/dev/tokens", request.toString());
+    if (reply.status() != 200) {
+      throw new IllegalStateException("no dev token: " + reply);
+    }
+    return reply.json().getString("token");
+  }
+
+  /** Calls as one user (or nobody); every call answers a {@link Reply}, whatever the status. */
+  public static final class Client {
+    private final String token;
+
+    Client(String token) {
+      this.token = token;
+    }
+
+    public Reply get(String path) {
+      return send("GET", path, null, BodyPublishers.noBody());
+    }
+
+    public Reply post(String path, String json) {
+      return send("POST", path, "application/json", BodyPublishers.ofString(json));
+    }
+
+    public Reply post(String path) {
+      return send("POST", path, null, BodyPublishers.noBody());
+    }
+
+    public Reply send(String method, String path, String contentType, BodyPublisher body) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(ROOT.resolve(path))
+              .timeout(Duration.ofSeconds(30))
+              .method(method, body);
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      try {
+        var response = HTTP.send(request.build(), BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers(), response.body());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
