@@ -47,6 +47,12 @@ public final class Herald {
     ready = true;
   }
 
+  /** The server's root URI, once it is ready. */
+  public static URI base() {
+    awaitReady();
+    return ROOT;
+  }
+
   /** A client without a token. */
   public static Client anonymous() {
     awaitReady();

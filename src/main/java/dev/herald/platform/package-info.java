@@ -1,0 +1,5 @@
+/**
+ * What every feature shares: the JAX-RS application, authentication, strict JSON, RFC 9457 problem
+ * responses, the request size limit, schema migration at start-up and topic creation.
+ */
+package dev.herald.platform;

@@ -1,0 +1,106 @@
+package dev.herald.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sends POST /api/messages at a fixed rate over a fixed number of connections (one blocking worker
+ * per connection). Latency counts from when a send was due, not when a worker got to it, so a
+ * stalled server shows up in the figures instead of slowing the load down.
+ */
+final class SteadyLoad {
+  private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+  final Histogram latencyMicros = new ConcurrentHistogram(60_000_000L, 3);
+  final Map<String, Long> acceptedAtMillis = new ConcurrentHashMap<>();
+  final AtomicLong rejected = new AtomicLong();
+  final AtomicLong failed = new AtomicLong();
+  final AtomicLong dropped = new AtomicLong();
+
+  private final URI messages;
+  private final List<String> tokens;
+  private final int connections;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  SteadyLoad(URI base, List<String> tokens, int connections) {
+    this.messages = base.resolve("api/messages");
+    this.tokens = tokens;
+    this.connections = connections;
+  }
+
+  /** Runs for the given time; returns the wall-clock seconds it took. */
+  double run(int perSecond, Duration duration, IntFunction<String> body)
+      throws InterruptedException {
+    ExecutorService workers = Executors.newFixedThreadPool(connections);
+    Semaphore free = new Semaphore(connections * 50);
+    long intervalNanos = 1_000_000_000L / perSecond;
+    long total = perSecond * duration.toSeconds();
+    long start = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long due = start + i * intervalNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      if (!free.tryAcquire()) {
+        dropped.incrementAndGet();
+        continue;
+      }
+      int n = i;
+      workers.execute(
+          () -> {
+            try {
+              send(tokens.get(n % tokens.size()), body.apply(n), due);
+            } finally {
+              free.release();
+            }
+          });
+    }
+    workers.shutdown();
+    workers.awaitTermination(2, TimeUnit.MINUTES);
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private void send(String token, String json, long dueNanos) {
+    long wallAtDue = System.currentTimeMillis() - (System.nanoTime() - dueNanos) / 1_000_000;
+    HttpRequest request =
+        HttpRequest.newBuilder(messages)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    try {
+      var response = http.send(request, BodyHandlers.ofString());
+      latencyMicros.recordValue(Math.max(0, (System.nanoTime() - dueNanos) / 1_000));
+      Matcher id = ID.matcher(response.body());
+      if (response.statusCode() == 202 && id.find()) {
+        acceptedAtMillis.put(id.group(1), wallAtDue);
+      } else {
+        rejected.incrementAndGet();
+      }
+    } catch (Exception e) {
+      failed.incrementAndGet();
+    }
+  }
+}
