@@ -27,25 +27,14 @@ public final class SendBenchmark {
       tokens.add(
           Herald.token(Json.createObjectBuilder().add("user", "bench-" + run + "-" + i).build()));
     }
-    warmUp(run, connections);
+    warmUp(run, connections, rate, Integer.getInteger("bench.warmup", 20));
     SteadyLoad load = new SteadyLoad(Herald.base(), tokens, connections);
-    try (StoreProbe store =
-        new StoreProbe(
-            System.getProperty("herald.it.db.url"),
-            System.getProperty("herald.it.db.user"),
-            System.getProperty("herald.it.db.password"),
-            run)) {
-      long storedBefore = store.stored();
+    try (StoreProbe store = StoreProbe.forSenders("bench-" + run + "-")) {
       double elapsed = load.run(rate, Duration.ofSeconds(seconds), n -> body(run, n));
-      long storedAtEnd = store.stored() - storedBefore;
+      long storedAtEnd = store.stored();
       long accepted = load.acceptedAtMillis.size();
-      long drainStart = System.nanoTime();
-      while (store.stored() - storedBefore < accepted
-          && System.nanoTime() - drainStart < 120_000_000_000L) {
-        Thread.sleep(50);
-      }
-      double drained = (System.nanoTime() - drainStart) / 1e9;
-      long stored = store.stored() - storedBefore;
+      double drained = store.awaitStored(accepted, 300);
+      long stored = store.stored();
       Histogram visible = store.visibleAfterMillis(load.acceptedAtMillis);
       Histogram post = load.latencyMicros;
 
@@ -75,15 +64,22 @@ public final class SendBenchmark {
     }
   }
 
-  /** Five seconds of load from other senders, so that the measured run meets a warm JVM. */
-  private static void warmUp(String run, int connections) throws InterruptedException {
+  /** Load from other senders first, so that the measured run meets JIT-compiled code. */
+  /**
+   * Load from other senders first, until all of it is stored, so that the measured run meets
+   * JIT-compiled code and an empty backlog.
+   */
+  private static void warmUp(String run, int connections, int rate, int seconds) throws Exception {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       tokens.add(
           Herald.token(Json.createObjectBuilder().add("user", "warmup-" + run + "-" + i).build()));
     }
-    new SteadyLoad(Herald.base(), tokens, connections)
-        .run(200, Duration.ofSeconds(5), n -> body("warmup", n));
+    SteadyLoad warmUp = new SteadyLoad(Herald.base(), tokens, connections);
+    warmUp.run(rate, Duration.ofSeconds(seconds), n -> body("warmup", n));
+    try (StoreProbe store = StoreProbe.forSenders("warmup-" + run + "-")) {
+      store.awaitStored(warmUp.acceptedAtMillis.size(), 300);
+    }
   }
 
   static String body(String run, int n) {

@@ -13,9 +13,26 @@ final class StoreProbe implements AutoCloseable {
   private final Connection connection;
   private final String senderPattern;
 
-  StoreProbe(String url, String user, String password, String runId) throws SQLException {
+  StoreProbe(String url, String user, String password, String senderPrefix) throws SQLException {
     this.connection = DriverManager.getConnection(url, user, password);
-    this.senderPattern = "bench-" + runId + "-%";
+    this.senderPattern = senderPrefix + "%";
+  }
+
+  static StoreProbe forSenders(String senderPrefix) throws SQLException {
+    return new StoreProbe(
+        System.getProperty("herald.it.db.url"),
+        System.getProperty("herald.it.db.user"),
+        System.getProperty("herald.it.db.password"),
+        senderPrefix);
+  }
+
+  /** Waits until {@code expected} messages are stored; returns the seconds that took. */
+  double awaitStored(long expected, long timeoutSeconds) throws SQLException, InterruptedException {
+    long start = System.nanoTime();
+    while (stored() < expected && System.nanoTime() - start < timeoutSeconds * 1_000_000_000L) {
+      Thread.sleep(50);
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   long stored() throws SQLException {

@@ -12,6 +12,8 @@ import dev.herald.platform.Ids;
 import dev.herald.platform.ProblemException;
 import dev.herald.platform.ProblemResponses;
 import dev.herald.platform.ProblemType;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,6 +44,8 @@ public class MessagesResource {
   @Inject MessageLookup lookup;
   @Context UriInfo uri;
 
+  @Resource ManagedExecutorService executor;
+
   /** Answers 202 only once the broker has acknowledged the message. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -50,11 +54,13 @@ public class MessagesResource {
     MessageEnvelope envelope = envelopes.accept(caller.name(), request);
     // request-scoped context is gone by the time the broker answers, on the producer's thread
     URI location = uri.getBaseUriBuilder().path("messages").path(envelope.id().toString()).build();
+    // answer on a server thread, not on the Kafka producer's single I/O thread
     return publisher
         .publish(envelope)
-        .handle(
+        .handleAsync(
             (ok, failure) ->
-                failure == null ? accepted(envelope, location) : unavailable(envelope, failure));
+                failure == null ? accepted(envelope, location) : unavailable(envelope, failure),
+            executor);
   }
 
   @GET

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.LogDatabase;
 import dev.herald.testing.Reply;
+import dev.herald.testing.Requests;
 import dev.herald.testing.Users;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +27,7 @@ class HistoryIT {
 
   String send(String from, String to, String body) {
     String json =
-        Json.createObjectBuilder()
-            .add("to", Json.createArrayBuilder(List.of(to)))
-            .add("body", body)
-            .add("conversationId", conversation)
-            .build()
-            .toString();
+        Requests.message(List.of(to), body).add("conversationId", conversation).build().toString();
     Reply reply = as(from).post("api/messages", json);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
     return reply.json().getString("id");

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.LogDatabase;
 import dev.herald.testing.Reply;
+import dev.herald.testing.Requests;
 import dev.herald.testing.Users;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +27,8 @@ class InboxIT {
   @BeforeEach
   void threeMessagesFromAliceToBob() {
     for (String body : List.of("first", "second", "third")) {
-      String json =
-          Json.createObjectBuilder()
-              .add("to", Json.createArrayBuilder(List.of(bob)))
-              .add("body", body)
-              .build()
-              .toString();
-      sent.add(as(alice).post("api/messages", json).json().getString("id"));
+      sent.add(
+          as(alice).post("api/messages", Requests.send(List.of(bob), body)).json().getString("id"));
     }
     await().atMost(Duration.ofSeconds(20)).until(() -> items(as(bob).get("api/inbox")).size() == 3);
   }

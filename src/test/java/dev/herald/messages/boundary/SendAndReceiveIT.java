@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.Reply;
+import dev.herald.testing.Requests;
 import dev.herald.testing.Users;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -21,14 +21,6 @@ class SendAndReceiveIT {
   final String carol = Users.unique("carol");
   final String dave = Users.unique("dave");
 
-  static String message(List<String> to, String body) {
-    return Json.createObjectBuilder()
-        .add("to", Json.createArrayBuilder(to))
-        .add("body", body)
-        .build()
-        .toString();
-  }
-
   static List<String> inboxBodies(String user) {
     return as(user)
         .get("api/inbox")
@@ -42,7 +34,7 @@ class SendAndReceiveIT {
 
   @Test
   void acceptsASendOnlyAfterTheBrokerHasItAndSaysWhereTheMessageWillBe() {
-    Reply sent = as(alice).post("api/messages", message(List.of(bob), "hello"));
+    Reply sent = as(alice).post("api/messages", Requests.send(List.of(bob), "hello"));
 
     assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
     String id = sent.json().getString("id");
@@ -54,7 +46,7 @@ class SendAndReceiveIT {
 
   @Test
   void deliversToEachRecipientsInboxAndNobodyElses() {
-    as(alice).post("api/messages", message(List.of(bob, carol), "to bob and carol"));
+    as(alice).post("api/messages", Requests.send(List.of(bob, carol), "to bob and carol"));
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -71,13 +63,7 @@ class SendAndReceiveIT {
   void keepsKoreanTextAndEmojiUnchanged() {
     String text = "안녕하세요, 밥! 오늘 회의는 3시에 시작합니다 👋🏽🎉\n둘째 줄 — ✓";
     String subject = "회의 안내 📅";
-    String body =
-        Json.createObjectBuilder()
-            .add("to", Json.createArrayBuilder(List.of(bob)))
-            .add("subject", subject)
-            .add("body", text)
-            .build()
-            .toString();
+    String body = Requests.message(List.of(bob), text).add("subject", subject).build().toString();
     String id = as(alice).post("api/messages", body).json().getString("id");
 
     await()
@@ -92,7 +78,10 @@ class SendAndReceiveIT {
   @Test
   void showsAMessageToItsSenderAndRecipientsOnly() {
     String id =
-        as(alice).post("api/messages", message(List.of(bob), "private")).json().getString("id");
+        as(alice)
+            .post("api/messages", Requests.send(List.of(bob), "private"))
+            .json()
+            .getString("id");
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> as(bob).get("api/messages/" + id).status() == 200);
@@ -110,12 +99,7 @@ class SendAndReceiveIT {
   @Test
   void refusesABodyThatNamesASender() {
     String forged =
-        Json.createObjectBuilder()
-            .add("to", Json.createArrayBuilder(List.of(bob)))
-            .add("body", "who sent this?")
-            .add("sender", carol)
-            .build()
-            .toString();
+        Requests.message(List.of(bob), "who sent this?").add("sender", carol).build().toString();
     Reply refused = as(alice).post("api/messages", forged);
 
     assertThat(refused.status()).isEqualTo(400);
@@ -127,12 +111,12 @@ class SendAndReceiveIT {
   void putsBothDirectionsOfAConversationTogether() {
     String there =
         as(alice)
-            .post("api/messages", message(List.of(bob), "ping"))
+            .post("api/messages", Requests.send(List.of(bob), "ping"))
             .json()
             .getString("conversationId");
     String back =
         as(bob)
-            .post("api/messages", message(List.of(alice), "pong"))
+            .post("api/messages", Requests.send(List.of(alice), "pong"))
             .json()
             .getString("conversationId");
 
