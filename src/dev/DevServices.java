@@ -385,6 +385,10 @@ public class DevServices {
     final Path requestedHome;
     Path home;
     Path bin;
+
+    /** As root, "uid:gid" of the user the cluster runs as; null otherwise. */
+    String owner;
+
     List<String> runAs = List.of();
     Process process;
 
@@ -474,6 +478,7 @@ public class DevServices {
           commandOutput(List.of("id", "-u", "postgres")).isPresent() ? "postgres" : "nobody";
       String uid = commandOutput(List.of("id", "-u", user)).orElseThrow();
       String gid = commandOutput(List.of("id", "-g", user)).orElseThrow();
+      owner = uid + ":" + gid;
       runAs = List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--");
       chownForRunAs(home);
       if (!reachableBy(home)) {
@@ -485,8 +490,8 @@ public class DevServices {
         Files.createDirectories(home);
         Files.writeString(requestedHome.resolve("LOCATION"), home + "\n");
         log(requestedHome + " is not reachable by " + user + "; using " + home);
+        chownForRunAs(home);
       }
-      chownForRunAs(home);
     }
 
     boolean reachableBy(Path path) throws Exception {
@@ -496,12 +501,9 @@ public class DevServices {
     }
 
     void chownForRunAs(Path path) throws Exception {
-      if (runAs.isEmpty()) {
-        return;
+      if (owner != null) {
+        runToEnd(List.of("chown", "-R", owner, path.toString()), Path.of("/dev/null"));
       }
-      String uid = runAs.get(1).substring("--reuid=".length());
-      String gid = runAs.get(2).substring("--regid=".length());
-      runToEnd(List.of("chown", "-R", uid + ":" + gid, path.toString()), Path.of("/dev/null"));
     }
 
     public void awaitReady(Duration timeout) throws Exception {

@@ -5,13 +5,11 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,9 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class KafkaTopics {
   private static final Logger LOG = Logger.getLogger(KafkaTopics.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "mp.messaging.connector.liberty-kafka.bootstrap.servers")
-  String bootstrapServers;
+  @Inject KafkaAdmin admin;
 
   @Inject
   @ConfigProperty(name = "mp.messaging.outgoing.messages-out.topic")
@@ -51,19 +47,12 @@ public class KafkaTopics {
     if (!create) {
       return;
     }
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                10_000,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "herald-setup"))) {
+    try {
       admin
-          .createTopics(List.of(new NewTopic(topic, Optional.of(partitions), replicationFactor)))
+          .client()
+          .createTopics(
+              List.of(new NewTopic(topic, Optional.of(partitions), replicationFactor)),
+              new CreateTopicsOptions().timeoutMs(KafkaAdmin.MAX_CALL_MILLIS))
           .all()
           .get(15, TimeUnit.SECONDS);
       LOG.info(() -> "Created topic " + topic + " with " + partitions + " partitions");

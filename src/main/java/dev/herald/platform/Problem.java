@@ -20,6 +20,12 @@ public record Problem(
     return new Problem(TYPE_PREFIX + type.slug(), type.title(), type.status(), detail, null);
   }
 
+  /** A problem for a status chosen elsewhere (container, JAX-RS), keeping that exact status. */
+  public static Problem forStatus(int status, String detail) {
+    ProblemType type = ProblemType.forStatus(status);
+    return new Problem(TYPE_PREFIX + type.slug(), type.title(), status, detail, null);
+  }
+
   public static Problem of(ProblemType type, String detail, List<FieldError> errors) {
     return new Problem(
         TYPE_PREFIX + type.slug(),

@@ -95,11 +95,9 @@ public final class ProblemMappers {
       if (cause.isPresent()) {
         return ProblemResponses.of(cause.get());
       }
-      int status = e.getResponse().getStatus();
-      ProblemType type = ProblemType.forStatus(status);
       return Response.fromResponse(e.getResponse())
           .type(Problem.MEDIA_TYPE)
-          .entity(new Problem(Problem.TYPE_PREFIX + type.slug(), type.title(), status, null, null))
+          .entity(Problem.forStatus(e.getResponse().getStatus(), null))
           .build();
     }
   }

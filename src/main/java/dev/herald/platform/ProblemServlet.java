@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The error page for failures the container answers itself (a missing or bad token, a path no
- * resource serves): it writes the same problem+json that the API's own errors use. Mapped in
+ * The error page for failures the container answers itself (a path no resource serves, a failure
+ * outside JAX-RS): it writes the same problem+json that the API's own errors use. Mapped in
  * web.xml.
  */
 public class ProblemServlet extends HttpServlet {
@@ -18,20 +18,11 @@ public class ProblemServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-    ProblemType type = ProblemType.forStatus(status);
-    String detail = status == 401 ? "Send a valid bearer token in the Authorization header." : null;
-    if (status == 401) {
-      response.setHeader("WWW-Authenticate", "Bearer");
-    }
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response
         .getWriter()
-        .write(
-            JsonMapping.strict()
-                .writeValueAsString(
-                    new Problem(
-                        Problem.TYPE_PREFIX + type.slug(), type.title(), status, detail, null)));
+        .write(JsonMapping.strict().writeValueAsString(Problem.forStatus(status, null)));
   }
 }

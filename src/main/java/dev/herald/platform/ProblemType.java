@@ -38,15 +38,18 @@ public enum ProblemType {
     return status;
   }
 
+  /** The general type for a status the container or JAX-RS chose (not one of ours). */
   public static ProblemType forStatus(int status) {
-    for (ProblemType type : values()) {
-      if (type.status == status
-          && type != BROKER_UNAVAILABLE
-          && type != MALFORMED_JSON
-          && type != BAD_CURSOR) {
-        return type;
-      }
-    }
-    return status >= 500 ? INTERNAL : VALIDATION;
+    return switch (status) {
+      case 401 -> UNAUTHENTICATED;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 503 -> UNAVAILABLE;
+      default -> status >= 500 ? INTERNAL : VALIDATION;
+    };
   }
 }

@@ -30,7 +30,6 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            .callbackLocations(new String[0])
             // a database that is still starting is waited for (up to about two minutes)
             .connectRetries(12)
             .connectRetriesInterval(10)

@@ -65,15 +65,6 @@ public final class Herald {
             user, u -> token(Json.createObjectBuilder().add("user", u).build())));
   }
 
-  /** A client whose token carries the given groups. */
-  public static Client as(String user, String... groups) {
-    var request =
-        Json.createObjectBuilder()
-            .add("user", user)
-            .add("groups", Json.createArrayBuilder(java.util.List.of(groups)));
-    return new Client(token(request.build()));
-  }
-
   public static Client withToken(String token) {
     return new Client(token);
   }

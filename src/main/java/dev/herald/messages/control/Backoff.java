@@ -1,5 +1,6 @@
 package dev.herald.messages.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Condition;
@@ -37,6 +38,8 @@ public class Backoff {
     }
   }
 
+  /** Ends every pause at once when the application stops; later pauses return false at once. */
+  @PreDestroy
   void interrupt() {
     lock.lock();
     try {

@@ -5,10 +5,8 @@ import dev.herald.deadletters.control.RecordRejection;
 import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.messages.entity.MessageEnvelope;
 import dev.herald.messages.entity.RecordCoordinates;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,13 +25,11 @@ public class RecordIntake {
   @Inject DeadLetters deadLetters;
   @Inject Backoff backoff;
 
-  private final AtomicBoolean stopping = new AtomicBoolean();
-
   /** Returns when the record is stored or dead-lettered; false only when shutting down. */
   public boolean take(ConsumerRecord<byte[], byte[]> record) {
     RecordCoordinates at =
         new RecordCoordinates(record.topic(), record.partition(), record.offset());
-    for (int attempt = 1; !stopping.get(); attempt++) {
+    for (int attempt = 1; ; attempt++) {
       try {
         handle(record, at);
         return true;
@@ -43,11 +39,10 @@ public class RecordIntake {
             "Storing " + at + " failed (attempt " + attempt + "), will retry",
             e);
         if (!backoff.pause(attempt)) {
-          break;
+          return false;
         }
       }
     }
-    return false;
   }
 
   private void handle(ConsumerRecord<byte[], byte[]> record, RecordCoordinates at)
@@ -69,11 +64,5 @@ public class RecordIntake {
       deadLetters.reject(
           at, record.key(), record.value(), RejectReason.UNSTORABLE, SqlFailures.describe(e));
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    stopping.set(true);
-    backoff.interrupt();
   }
 }

@@ -21,6 +21,17 @@ class SendAndReceiveIT {
   final String carol = Users.unique("carol");
   final String dave = Users.unique("dave");
 
+  /** Sends and returns one field of the 202 answer. */
+  static String send(String from, List<String> to, String body, String field) {
+    return as(from).post("api/messages", Requests.send(to, body)).json().getString(field);
+  }
+
+  static void awaitStored(String id, String recipient) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> as(recipient).get("api/messages/" + id).status() == 200);
+  }
+
   static List<String> inboxBodies(String user) {
     return as(user)
         .get("api/inbox")
@@ -65,10 +76,7 @@ class SendAndReceiveIT {
     String subject = "회의 안내 📅";
     String body = Requests.message(List.of(bob), text).add("subject", subject).build().toString();
     String id = as(alice).post("api/messages", body).json().getString("id");
-
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> as(bob).get("api/messages/" + id).status() == 200);
+    awaitStored(id, bob);
     JsonObject stored = as(bob).get("api/messages/" + id).json();
     assertThat(stored.getString("body")).isEqualTo(text);
     assertThat(stored.getString("subject")).isEqualTo(subject);
@@ -77,14 +85,8 @@ class SendAndReceiveIT {
 
   @Test
   void showsAMessageToItsSenderAndRecipientsOnly() {
-    String id =
-        as(alice)
-            .post("api/messages", Requests.send(List.of(bob), "private"))
-            .json()
-            .getString("id");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> as(bob).get("api/messages/" + id).status() == 200);
+    String id = send(alice, List.of(bob), "private", "id");
+    awaitStored(id, bob);
 
     JsonObject seenBySender = as(alice).get("api/messages/" + id).json();
     assertThat(seenBySender.getString("sender")).isEqualTo(alice);
@@ -109,16 +111,8 @@ class SendAndReceiveIT {
 
   @Test
   void putsBothDirectionsOfAConversationTogether() {
-    String there =
-        as(alice)
-            .post("api/messages", Requests.send(List.of(bob), "ping"))
-            .json()
-            .getString("conversationId");
-    String back =
-        as(bob)
-            .post("api/messages", Requests.send(List.of(alice), "pong"))
-            .json()
-            .getString("conversationId");
+    String there = send(alice, List.of(bob), "ping", "conversationId");
+    String back = send(bob, List.of(alice), "pong", "conversationId");
 
     assertThat(back).isEqualTo(there);
     await()
