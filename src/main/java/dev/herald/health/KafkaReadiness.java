@@ -1,5 +1,6 @@
 package dev.herald.health;
 
+import dev.herald.messages.control.MessagePublisher;
 import dev.herald.platform.KafkaAdmin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,16 +10,26 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while a Kafka broker answers within two seconds (shared admin client). */
+/**
+ * Ready only while a Kafka broker answers within two seconds (shared admin client) and the outgoing
+ * channel is open.
+ */
 @Readiness
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
   static final int TIMEOUT_MILLIS = 2_000;
 
   @Inject KafkaAdmin admin;
+  @Inject MessagePublisher publisher;
 
   @Override
   public HealthCheckResponse call() {
+    if (!publisher.open()) {
+      return HealthCheckResponse.named("kafka")
+          .down()
+          .withData("error", "the messages-out channel was shut down; restart the server")
+          .build();
+    }
     try {
       int nodes =
           admin

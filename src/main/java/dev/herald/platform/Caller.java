@@ -21,4 +21,13 @@ public class Caller {
   public boolean hasRole(String role) {
     return token.getGroups() != null && token.getGroups().contains(role);
   }
+
+  /** The caller's name, if their token grants {@code role}; else 403. */
+  public String withRole(String role) {
+    String name = name();
+    if (!hasRole(role)) {
+      throw new ProblemException(ProblemType.FORBIDDEN, "This needs the role '" + role + "'.");
+    }
+    return name;
+  }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -28,7 +29,12 @@ public final class ProblemMappers {
   public static class Thrown implements ExceptionMapper<ProblemException> {
     @Override
     public Response toResponse(ProblemException e) {
-      return ProblemResponses.of(e.problem());
+      Response response = ProblemResponses.of(e.problem());
+      return e.retryAfterSeconds() == 0
+          ? response
+          : Response.fromResponse(response)
+              .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+              .build();
     }
   }
 

@@ -8,12 +8,20 @@ public enum ProblemType {
   UNAUTHENTICATED("unauthenticated", "A valid bearer token is required", 401),
   FORBIDDEN("forbidden", "Not allowed", 403),
   NOT_FOUND("not-found", "Not found", 404),
+  CONFLICT("conflict", "The resource is not in a state that allows this", 409),
+  IDEMPOTENCY_KEY_IN_USE(
+      "idempotency-key-in-use", "A request with this Idempotency-Key is in progress", 409),
+  IDEMPOTENCY_KEY_REUSED(
+      "idempotency-key-reused", "This Idempotency-Key was used with another request", 422),
+  RATE_LIMITED("rate-limited", "Too many requests", 429),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   NOT_ACCEPTABLE("not-acceptable", "Cannot produce an acceptable representation", 406),
   PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
   BROKER_UNAVAILABLE("broker-unavailable", "The message broker did not acknowledge in time", 503),
   UNAVAILABLE("unavailable", "Temporarily unavailable", 503),
+  SEND_OUTCOME_UNKNOWN(
+      "send-outcome-unknown", "The broker's answer was lost and could not be settled", 504),
   INTERNAL("internal", "Internal error", 500);
 
   private final String slug;
@@ -46,7 +54,9 @@ public enum ProblemType {
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
       case 406 -> NOT_ACCEPTABLE;
+      case 409 -> CONFLICT;
       case 413 -> PAYLOAD_TOO_LARGE;
+      case 429 -> RATE_LIMITED;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
       case 503 -> UNAVAILABLE;
       default -> status >= 500 ? INTERNAL : VALIDATION;

@@ -94,15 +94,24 @@ public final class Herald {
       return send("POST", path, "application/json", BodyPublishers.ofString(json));
     }
 
+    /** A JSON POST with extra request headers (name, value, name, value, ...). */
+    public Reply post(String path, String json, String... headers) {
+      return send("POST", path, "application/json", BodyPublishers.ofString(json), headers);
+    }
+
     public Reply post(String path) {
       return send("POST", path, null, BodyPublishers.noBody());
     }
 
-    public Reply send(String method, String path, String contentType, BodyPublisher body) {
+    public Reply send(
+        String method, String path, String contentType, BodyPublisher body, String... headers) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(ROOT.resolve(path))
               .timeout(Duration.ofSeconds(30))
               .method(method, body);
+      for (int i = 0; i + 1 < headers.length; i += 2) {
+        request.header(headers[i], headers[i + 1]);
+      }
       if (contentType != null) {
         request.header("Content-Type", contentType);
       }

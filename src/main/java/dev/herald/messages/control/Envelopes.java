@@ -12,6 +12,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +55,7 @@ public class Envelopes {
         List.copyOf(recipients),
         request.subject(),
         request.body(),
-        clock.instant());
+        // the database keeps microseconds; an idempotent replay must answer the same instant
+        clock.instant().truncatedTo(ChronoUnit.MICROS));
   }
 }

@@ -1,6 +1,7 @@
 package dev.herald.messages.control;
 
 import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.messages.entity.PublishOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
@@ -14,37 +15,56 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Publishes envelopes to herald.messages, keyed by conversation so that one conversation stays in
- * one partition and in order. The returned stage completes when the broker acknowledged the record
- * (acks=all) and fails when it did not within the send timeout.
+ * one partition and in order. A record the producer has not taken within the hand-over timeout is
+ * withdrawn (it will never be sent); once taken, the producer's own delivery timeout bounds the
+ * wait for the broker's answer.
  */
 @ApplicationScoped
 public class MessagePublisher {
   @Inject
   @Channel("messages-out")
   @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
-  Emitter<ProducerRecord<String, String>> emitter;
+  Emitter<ProducerRecord<String, PendingSend>> emitter;
 
   @Inject
   @ConfigProperty(name = "mp.messaging.outgoing.messages-out.topic")
   String topic;
 
   @Inject
-  @ConfigProperty(name = "herald.messages.send-timeout-ms", defaultValue = "5000")
-  long timeoutMillis;
+  @ConfigProperty(name = "herald.messages.handover-timeout-ms", defaultValue = "2000")
+  long handoverMillis;
 
   @Inject EnvelopeCodec codec;
 
-  public CompletionStage<Void> publish(MessageEnvelope envelope) {
-    ProducerRecord<String, String> record =
-        new ProducerRecord<>(topic, envelope.conversationId(), codec.write(envelope));
+  public CompletionStage<PublishOutcome> publish(MessageEnvelope envelope) {
+    PendingSend send = new PendingSend(codec.write(envelope));
+    CompletableFuture<PublishOutcome> outcome = new CompletableFuture<>();
     try {
-      return emitter
-          .send(record)
-          .toCompletableFuture()
-          .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+      emitter
+          .send(new ProducerRecord<>(topic, envelope.conversationId(), send))
+          .whenComplete(
+              (ok, failure) ->
+                  outcome.complete(
+                      failure == null
+                          ? PublishOutcome.ACKNOWLEDGED
+                          : send.handedOver() ? PublishOutcome.UNKNOWN : PublishOutcome.NOT_SENT));
     } catch (RuntimeException e) {
-      // a full buffer or a closed channel: the broker has not got it
-      return CompletableFuture.failedFuture(e);
+      // a full buffer or a closed channel: the producer never saw it
+      send.withdraw();
+      outcome.complete(PublishOutcome.NOT_SENT);
     }
+    CompletableFuture.delayedExecutor(handoverMillis, TimeUnit.MILLISECONDS)
+        .execute(
+            () -> {
+              if (send.withdraw()) {
+                outcome.complete(PublishOutcome.NOT_SENT);
+              }
+            });
+    return outcome;
+  }
+
+  /** False once the channel has been shut down: nothing more can be published until restart. */
+  public boolean open() {
+    return !emitter.isCancelled();
   }
 }

@@ -33,12 +33,14 @@ public class MessageStore {
   DataSource dataSource;
 
   @Inject AuditLog audit;
+  @Inject SendOutcomes outcomes;
 
-  /** Returns false when the message was stored before. */
+  /** Returns false when the message was stored before, or withdrawn by the API. */
   @Transactional(rollbackOn = Exception.class)
   public boolean store(MessageEnvelope message, RecordCoordinates at) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      if (!insertMessage(connection, message, at)) {
+      if (!outcomes.claimForStorage(connection, message.id())
+          || !insertMessage(connection, message, at)) {
         return false;
       }
       insertDeliveries(connection, message);

@@ -26,4 +26,9 @@ public record MessageEnvelope(
     @NotNull Instant acceptedAt) {
 
   public static final int VERSION = 1;
+
+  /** The same message under another id and time (an idempotent retry keeps the first ones). */
+  public MessageEnvelope withIdentity(UUID newId, Instant newAcceptedAt) {
+    return new MessageEnvelope(v, newId, conversationId, sender, to, subject, body, newAcceptedAt);
+  }
 }

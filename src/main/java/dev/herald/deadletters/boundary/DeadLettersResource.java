@@ -1,0 +1,145 @@
+package dev.herald.deadletters.boundary;
+
+import dev.herald.deadletters.control.DeadLetterQueries;
+import dev.herald.deadletters.control.DeadLetterResolutions;
+import dev.herald.deadletters.control.Redrive;
+import dev.herald.deadletters.entity.DeadLetterView;
+import dev.herald.deadletters.entity.RedriveResult;
+import dev.herald.deadletters.entity.RejectReason;
+import dev.herald.inbox.control.QueryParams;
+import dev.herald.inbox.entity.Page;
+import dev.herald.platform.Caller;
+import dev.herald.platform.Problem.FieldError;
+import dev.herald.platform.ProblemException;
+import dev.herald.platform.ProblemType;
+import dev.herald.platform.Text;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/** Admins (role {@code admin}) inspect, re-drive and discard dead letters. */
+@Path("admin/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLettersResource {
+  static final String ROLE = "admin";
+  private static final Set<String> STATUSES = Set.of("open", "redriving", "redriven", "discarded");
+
+  @Inject Caller caller;
+  @Inject DeadLetterQueries queries;
+  @Inject DeadLetterResolutions resolutions;
+  @Inject Redrive redrive;
+
+  public record RedriveRequest(@NotEmpty @Size(max = 100) List<@NotNull @Positive Long> ids) {}
+
+  public record Redriven(List<RedriveResult> results) {}
+
+  public record DiscardRequest(@NotBlank @Size(max = 1000) @Text String reason) {}
+
+  @GET
+  public Page<DeadLetterView> list(
+      @QueryParam("reason") String reason,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor)
+      throws SQLException {
+    caller.withRole(ROLE);
+    return queries.page(reason(reason), status(status), QueryParams.limit(limit), cursor);
+  }
+
+  @GET
+  @Path("{id}")
+  public DeadLetterView get(@PathParam("id") String id) throws SQLException {
+    caller.withRole(ROLE);
+    return queries.find(id(id)).orElseThrow(ProblemException::notFound);
+  }
+
+  @POST
+  @Path("redrive")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Redriven redriveMany(@NotNull @Valid RedriveRequest request) throws SQLException {
+    return new Redriven(redrive.redrive(List.copyOf(request.ids()), caller.withRole(ROLE)));
+  }
+
+  @POST
+  @Path("{id}/redrive")
+  public RedriveResult redriveOne(@PathParam("id") String id) throws SQLException {
+    RedriveResult result = redrive.redrive(List.of(id(id)), caller.withRole(ROLE)).get(0);
+    return switch (result.outcome()) {
+      case RedriveResult.NOT_FOUND -> throw ProblemException.notFound();
+      case RedriveResult.NOT_OPEN -> throw notOpen();
+      case RedriveResult.FAILED ->
+          throw ProblemException.retryLater(
+              ProblemType.BROKER_UNAVAILABLE, "The record could not be republished.", 5);
+      default -> result;
+    };
+  }
+
+  @POST
+  @Path("{id}/discard")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public DeadLetterView discard(@PathParam("id") String id, @NotNull @Valid DiscardRequest request)
+      throws SQLException {
+    String admin = caller.withRole(ROLE);
+    long deadLetter = id(id);
+    if (!resolutions.discard(deadLetter, admin, request.reason())) {
+      throw resolutions.status(deadLetter).isPresent() ? notOpen() : ProblemException.notFound();
+    }
+    return queries.find(deadLetter).orElseThrow(ProblemException::notFound);
+  }
+
+  private static ProblemException notOpen() {
+    return new ProblemException(
+        ProblemType.CONFLICT, "Only an open dead letter can be re-driven or discarded.");
+  }
+
+  private static long id(String id) {
+    try {
+      long value = Long.parseLong(id);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // not an id we issued
+    }
+    throw ProblemException.notFound();
+  }
+
+  private static String reason(String reason) {
+    if (reason == null) {
+      return null;
+    }
+    for (RejectReason known : RejectReason.values()) {
+      if (known.name().equals(reason)) {
+        return reason;
+      }
+    }
+    throw invalid("reason", "must be one of " + List.of(RejectReason.values()));
+  }
+
+  private static String status(String status) {
+    if (status == null || STATUSES.contains(status)) {
+      return status;
+    }
+    throw invalid("status", "must be one of " + STATUSES);
+  }
+
+  private static ProblemException invalid(String field, String detail) {
+    return new ProblemException(
+        ProblemType.VALIDATION, "Invalid query parameter.", List.of(new FieldError(field, detail)));
+  }
+}

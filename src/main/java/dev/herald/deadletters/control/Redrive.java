@@ -1,0 +1,80 @@
+package dev.herald.deadletters.control;
+
+import dev.herald.deadletters.control.DeadLetterResolutions.Claimed;
+import dev.herald.deadletters.entity.RedriveResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * Republishes dead letters exactly as they arrived (key and value bytes) to their topic, after the
+ * cause was fixed. The consumer then treats them like any record: stored once by message id, or
+ * dead-lettered again at their new offset.
+ */
+@ApplicationScoped
+public class Redrive {
+  private static final Logger LOG = Logger.getLogger(Redrive.class.getName());
+  static final long TIMEOUT_SECONDS = 10;
+
+  @Inject
+  @Channel("redrive-out")
+  Emitter<ProducerRecord<byte[], byte[]>> emitter;
+
+  @Inject DeadLetterResolutions resolutions;
+
+  public List<RedriveResult> redrive(List<Long> ids, String admin) throws SQLException {
+    Map<Long, CompletableFuture<Void>> sends = new LinkedHashMap<>();
+    for (Claimed record : resolutions.claim(ids, admin)) {
+      sends.put(record.id(), publish(record));
+    }
+    List<RedriveResult> results = new ArrayList<>();
+    for (Long id : ids) {
+      CompletableFuture<Void> send = sends.get(id);
+      results.add(send == null ? unclaimed(id) : settle(id, send, admin));
+    }
+    return results;
+  }
+
+  private CompletableFuture<Void> publish(Claimed record) {
+    try {
+      return emitter
+          .send(new ProducerRecord<>(record.topic(), record.key(), record.value()))
+          .toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private RedriveResult settle(long id, CompletableFuture<Void> send, String admin)
+      throws SQLException {
+    try {
+      send.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      resolutions.settle(id, admin, true, "republished");
+      return new RedriveResult(id, RedriveResult.REDRIVEN);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (Exception e) {
+      // a timed-out send may still arrive: harmless, the consumer stores a message id once
+      LOG.log(Level.WARNING, "Re-driving dead letter " + id + " failed", e);
+      resolutions.settle(id, admin, false, "republishing failed: " + e);
+      return new RedriveResult(id, RedriveResult.FAILED);
+    }
+  }
+
+  private RedriveResult unclaimed(long id) throws SQLException {
+    return new RedriveResult(
+        id, resolutions.status(id).isPresent() ? RedriveResult.NOT_OPEN : RedriveResult.NOT_FOUND);
+  }
+}
