@@ -45,6 +45,7 @@ public class DevServices {
 
   final Path dir;
   final List<Service> services = new ArrayList<>();
+  volatile boolean stopping;
 
   DevServices(Path dir) {
     this.dir = dir.toAbsolutePath();
@@ -112,12 +113,40 @@ public class DevServices {
       Files.writeString(dir.resolve("failed"), String.valueOf(e));
       System.exit(1);
     }
+    for (Service service : services) {
+      writePid(service);
+    }
     Files.writeString(dir.resolve("ready"), Instant.now().toString());
     log("ready");
-    for (Service service : services) {
-      service.process().onExit().thenRun(() -> log(service.name() + " exited"));
+    supervise();
+  }
+
+  /**
+   * Restarts a service whose process ended without being asked to, unless a file hold-NAME in the
+   * services directory says to keep it down (the fault suite kills services and decides when they
+   * come back; docs/reliability.md).
+   */
+  void supervise() throws Exception {
+    while (!stopping) {
+      Thread.sleep(250);
+      synchronized (this) {
+        for (Service service : services) {
+          if (stopping
+              || service.process().isAlive()
+              || Files.exists(dir.resolve("hold-" + service.name()))) {
+            continue;
+          }
+          log(service.name() + " exited (" + service.process().exitValue() + "); restarting");
+          service.start();
+          service.awaitReady(Duration.ofMinutes(2));
+          writePid(service);
+        }
+      }
     }
-    Thread.currentThread().join();
+  }
+
+  void writePid(Service service) throws IOException {
+    Files.writeString(dir.resolve(service.name() + ".pid"), service.process().pid() + "\n");
   }
 
   boolean await(Duration timeout) throws Exception {
@@ -165,7 +194,14 @@ public class DevServices {
                         .equals(recorded[1]));
   }
 
-  synchronized void stopAll() {
+  void stopAll() {
+    stopping = true;
+    synchronized (this) {
+      stopServices();
+    }
+  }
+
+  void stopServices() {
     List<Service> reversed = new ArrayList<>(services);
     java.util.Collections.reverse(reversed);
     for (Service service : reversed) {
@@ -216,6 +252,8 @@ public class DevServices {
   interface Service {
     String name();
 
+    Service start() throws Exception;
+
     Process process();
 
     void awaitReady(Duration timeout) throws Exception;
@@ -228,6 +266,7 @@ public class DevServices {
     final Path home;
     final int port;
     Process process;
+    long logStart;
 
     KafkaBroker(Path home, int port) {
       this.home = home;
@@ -242,7 +281,7 @@ public class DevServices {
       return process;
     }
 
-    KafkaBroker start() throws Exception {
+    public KafkaBroker start() throws Exception {
       Files.createDirectories(home.resolve("data"));
       Path config = home.resolve("server.properties");
       Files.writeString(config, serverProperties());
@@ -264,7 +303,9 @@ public class DevServices {
       }
       List<String> command = new ArrayList<>(javaCommand("512m"));
       command.addAll(List.of("kafka.Kafka", config.toString()));
-      process = spawn(command, home.resolve("broker.log"));
+      Path log = home.resolve("broker.log");
+      logStart = Files.exists(log) ? Files.size(log) : 0;
+      process = spawn(command, log);
       log("kafka starting on 127.0.0.1:" + port + " (log: " + home.resolve("broker.log") + ")");
       return this;
     }
@@ -335,13 +376,20 @@ public class DevServices {
         if (!process.isAlive()) {
           throw new IllegalStateException("kafka exited, see " + home.resolve("broker.log"));
         }
-        if (Files.readString(home.resolve("broker.log")).contains("Kafka Server started")) {
+        if (logSinceStart().contains("Kafka Server started")) {
           log("kafka ready");
           return;
         }
         Thread.sleep(200);
       }
       throw new IllegalStateException("kafka not ready after " + timeout);
+    }
+
+    /** This run's part of the log, which earlier runs (before a restart) appended to. */
+    String logSinceStart() throws IOException {
+      byte[] all = Files.readAllBytes(home.resolve("broker.log"));
+      int from = (int) Math.min(logStart, all.length);
+      return new String(all, from, all.length - from, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public void stop() throws Exception {
@@ -405,7 +453,7 @@ public class DevServices {
       return process;
     }
 
-    Postgres start() throws Exception {
+    public Postgres start() throws Exception {
       home = requestedHome;
       Files.createDirectories(home);
       if (isRoot()) {

@@ -47,6 +47,12 @@ public final class Herald {
     ready = true;
   }
 
+  /** Waits until the server is ready again, after it was restarted or a service it needs was. */
+  public static void awaitReadyAgain() {
+    ready = false;
+    awaitReady();
+  }
+
   /** The server's root URI, once it is ready. */
   public static URI base() {
     awaitReady();

@@ -1,0 +1,179 @@
+package dev.herald.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.herald.faults.FaultLoad.Outcome;
+import dev.herald.testing.Herald;
+import jakarta.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The fault suite (docs/reliability.md): steady sends while the broker, PostgreSQL or Liberty crash
+ * and come back, then every answer checked against the database. Sizes come from system properties
+ * (faults.rate, faults.repeats, ...); the build runs a short version, {@code -Pfaults} the full
+ * one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeliveryGuaranteesIT {
+  static final int RATE = Integer.getInteger("faults.rate", 100);
+  static final int CONNECTIONS = Integer.getInteger("faults.connections", 8);
+  static final int REPEATS = Integer.getInteger("faults.repeats", 1);
+  static final Duration STEADY = Duration.ofSeconds(Integer.getInteger("faults.steady", 5));
+  static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("faults.outage", 5));
+  static final List<ReliabilityRow> ROWS = Collections.synchronizedList(new ArrayList<>());
+
+  final Services services = new Services();
+
+  @BeforeAll
+  static void onlyWithTheServicesThisBuildStarted() {
+    assumeTrue(
+        new Services().local(),
+        "the fault suite breaks the broker and PostgreSQL this build started; with the"
+            + " external-kafka or external-db profile there is nothing it may break");
+  }
+
+  /** The load runs for this long: here time is the input, not a wait for a result. */
+  static void keepSending(Duration duration) {
+    LockSupport.parkNanos(duration.toNanos());
+  }
+
+  static void assertReadiness(int status, Duration within) {
+    await("readiness " + status)
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .until(() -> Herald.anonymous().get("health/ready").status() == status);
+  }
+
+  interface Fault {
+    void happen() throws Exception;
+  }
+
+  ReliabilityRow underLoad(String name, Fault fault) throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> senders = new ArrayList<>();
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      senders.add("flt-" + run + "-" + i);
+      tokens.add(Herald.token(Json.createObjectBuilder().add("user", senders.get(i)).build()));
+    }
+    List<String> recipients = List.of("flt-" + run + "-to-a", "flt-" + run + "-to-b");
+    List<Outcome> outcomes;
+    try (FaultLoad load = new FaultLoad(run, tokens, recipients, RATE, CONNECTIONS)) {
+      keepSending(STEADY);
+      for (int i = 0; i < REPEATS; i++) {
+        fault.happen();
+        keepSending(STEADY);
+      }
+      outcomes = load.stop();
+    }
+    Oracle.awaitDrained(Duration.ofMinutes(5));
+    ReliabilityRow row =
+        Oracle.judge(name, REPEATS, outcomes, Oracle.stored(senders), recipients.size());
+    ROWS.add(row);
+    System.out.println(ReliabilityRow.HEADER + "\n" + row.markdown());
+    return row;
+  }
+
+  static void assertPromisesKept(ReliabilityRow row) {
+    assertThat(row.accepted()).as("sends accepted").isPositive();
+    assertThat(row.lost()).as("202s not stored").isZero();
+    assertThat(row.duplicated()).as("sends stored twice").isZero();
+    assertThat(row.incomplete()).as("messages missing deliveries").isZero();
+    assertThat(row.refusedButStored()).as("refused sends stored anyway").isZero();
+  }
+
+  @Test
+  @Order(1)
+  void keepsEveryPromiseWhenTheBrokerIsKilled() throws Exception {
+    assertPromisesKept(
+        underLoad(
+            "Kafka broker: kill -9, restart",
+            () -> {
+              services.killBroker();
+              assertReadiness(503, Duration.ofSeconds(10));
+              keepSending(OUTAGE);
+              services.release("kafka");
+              Herald.awaitReadyAgain();
+            }));
+  }
+
+  @Test
+  @Order(2)
+  void keepsEveryPromiseWhenPostgresStopsImmediately() throws Exception {
+    ReliabilityRow row =
+        underLoad(
+            "PostgreSQL: immediate shutdown, restart",
+            () -> {
+              services.stopDatabaseImmediately();
+              assertReadiness(503, Duration.ofSeconds(10));
+              keepSending(OUTAGE);
+              services.release("postgres");
+              services.awaitDatabase();
+              Herald.awaitReadyAgain();
+            });
+    assertPromisesKept(row);
+    assertThat(row.unavailable()).as("sends refused while only the database was down").isZero();
+  }
+
+  @Test
+  @Order(3)
+  void keepsEveryPromiseWhenLibertyIsKilled() throws Exception {
+    assertPromisesKept(
+        underLoad(
+            "Liberty: kill -9, start",
+            () -> {
+              services.killLiberty();
+              keepSending(OUTAGE);
+              services.startLiberty();
+            }));
+  }
+
+  @Test
+  @Order(4)
+  void keepsEveryPromiseWhenLibertyRestartsGracefully() throws Exception {
+    assertPromisesKept(
+        underLoad(
+            "Liberty: graceful stop, start",
+            () -> {
+              services.stopLiberty();
+              services.startLiberty();
+            }));
+  }
+
+  @AfterAll
+  static void writeTable() throws Exception {
+    if (ROWS.isEmpty()) {
+      return;
+    }
+    String table =
+        String.format(
+            "%d sends/s over %d connections, %d s steady before and after each fault, %d s"
+                + " outage, each fault %d time(s).%n%n%s%n%s%n",
+            RATE,
+            CONNECTIONS,
+            STEADY.toSeconds(),
+            OUTAGE.toSeconds(),
+            REPEATS,
+            ReliabilityRow.HEADER,
+            String.join("\n", ROWS.stream().map(ReliabilityRow::markdown).toList()));
+    Path report = Path.of("target", "reliability.md");
+    Files.writeString(report, table);
+    System.out.println("\n" + table + "(written to " + report.toAbsolutePath() + ")");
+  }
+}

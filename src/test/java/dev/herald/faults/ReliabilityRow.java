@@ -1,0 +1,118 @@
+package dev.herald.faults;
+
+import dev.herald.faults.FaultLoad.Outcome;
+import java.util.List;
+import java.util.Locale;
+
+/** One line of the reliability table: what clients were told, and what the log holds. */
+record ReliabilityRow(
+    String fault,
+    int repeats,
+    int sends,
+    int accepted,
+    int lost,
+    int duplicated,
+    int incomplete,
+    int unavailable,
+    int otherRefusals,
+    int refusedButStored,
+    int unanswered,
+    int unansweredStored,
+    double longestGapSeconds) {
+
+  static final String HEADER =
+      "| fault | times | sends | 202 | lost | duplicated | missing deliveries | 503 | other 4xx/5xx"
+          + " | refused but stored | no answer (stored) | longest gap between 202s |\n"
+          + "|---|---|---|---|---|---|---|---|---|---|---|---|";
+
+  String markdown() {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %.1f s |",
+        fault,
+        repeats,
+        sends,
+        accepted,
+        lost,
+        duplicated,
+        incomplete,
+        unavailable,
+        otherRefusals,
+        refusedButStored,
+        unanswered,
+        unansweredStored,
+        longestGapSeconds);
+  }
+
+  static final class Builder {
+    private final String fault;
+    private final int repeats;
+    private int sends;
+    private int accepted;
+    private int lost;
+    private int duplicated;
+    private int incomplete;
+    private int unavailable;
+    private int otherRefusals;
+    private int refusedButStored;
+    private int unanswered;
+    private int unansweredStored;
+    private double longestGap;
+
+    Builder(String fault, int repeats) {
+      this.fault = fault;
+      this.repeats = repeats;
+    }
+
+    /** One send: its status (0 = no answer) and how often its body was stored. */
+    void count(int status, long stored, boolean allDeliveries) {
+      sends++;
+      duplicated += stored > 1 ? 1 : 0;
+      incomplete += stored > 0 && !allDeliveries ? 1 : 0;
+      if (status == 202) {
+        accepted++;
+        lost += stored == 0 ? 1 : 0;
+      } else if (status == 0 || status == 504) {
+        // no answer, or the server could not tell: at most once is the promise
+        unanswered++;
+        unansweredStored += stored > 0 ? 1 : 0;
+      } else {
+        unavailable += status == 503 ? 1 : 0;
+        otherRefusals += status == 503 ? 0 : 1;
+        refusedButStored += stored > 0 ? 1 : 0;
+      }
+    }
+
+    Builder longestGap(List<Outcome> outcomes) {
+      long previous = -1;
+      for (Outcome outcome :
+          outcomes.stream()
+              .filter(o -> o.status() == 202)
+              .sorted(java.util.Comparator.comparingLong(Outcome::answeredAtMillis))
+              .toList()) {
+        if (previous >= 0) {
+          longestGap = Math.max(longestGap, (outcome.answeredAtMillis() - previous) / 1000.0);
+        }
+        previous = outcome.answeredAtMillis();
+      }
+      return this;
+    }
+
+    ReliabilityRow build() {
+      return new ReliabilityRow(
+          fault,
+          repeats,
+          sends,
+          accepted,
+          lost,
+          duplicated,
+          incomplete,
+          unavailable,
+          otherRefusals,
+          refusedButStored,
+          unanswered,
+          unansweredStored,
+          longestGap);
+    }
+  }
+}
