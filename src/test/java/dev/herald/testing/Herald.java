@@ -13,6 +13,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.microshed.testing.ApplicationEnvironment;
 
 /**
@@ -111,19 +112,34 @@ public final class Herald {
 
     public Reply send(
         String method, String path, String contentType, BodyPublisher body, String... headers) {
+      return send(
+          method,
+          path,
+          body,
+          request -> {
+            if (contentType != null) {
+              request.header("Content-Type", contentType);
+            }
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+              request.header(headers[i], headers[i + 1]);
+            }
+          });
+    }
+
+    /**
+     * A request shaped further by {@code shape}: any headers (Content-Type too), the HTTP version,
+     * expect-continue. The client's token, if it has one, is already set.
+     */
+    public Reply send(
+        String method, String path, BodyPublisher body, Consumer<HttpRequest.Builder> shape) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(ROOT.resolve(path))
               .timeout(Duration.ofSeconds(30))
               .method(method, body);
-      for (int i = 0; i + 1 < headers.length; i += 2) {
-        request.header(headers[i], headers[i + 1]);
-      }
-      if (contentType != null) {
-        request.header("Content-Type", contentType);
-      }
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
+      shape.accept(request);
       try {
         var response = HTTP.send(request.build(), BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.headers(), response.body());
