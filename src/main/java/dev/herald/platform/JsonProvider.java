@@ -5,8 +5,18 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes the API's JSON (including problem+json) with {@link JsonMapping#strict()}. The
@@ -16,8 +26,46 @@ import jakarta.ws.rs.ext.Provider;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonProvider extends JacksonJsonProvider {
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
   public JsonProvider() {
     super(JsonMapping.strict());
+  }
+
+  /**
+   * JSON on the wire is UTF-8 (RFC 8259). Jackson alone would also guess UTF-16/32 from the first
+   * bytes and decode overlong UTF-8 forms, so the body is checked as strict UTF-8 first.
+   */
+  @Override
+  public Object readFrom(
+      Class<Object> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> headers,
+      InputStream body)
+      throws IOException {
+    byte[] bytes = withoutBom(body.readAllBytes());
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+    } catch (CharacterCodingException e) {
+      throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid UTF-8.");
+    }
+    return super.readFrom(
+        type, genericType, annotations, mediaType, headers, new ByteArrayInputStream(bytes));
+  }
+
+  private static byte[] withoutBom(byte[] bytes) {
+    boolean bom =
+        bytes.length >= 3
+            && bytes[0] == UTF8_BOM[0]
+            && bytes[1] == UTF8_BOM[1]
+            && bytes[2] == UTF8_BOM[2];
+    return bom ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
   }
 
   /** The strict mapper for every Jackson provider instance the runtime creates. */
