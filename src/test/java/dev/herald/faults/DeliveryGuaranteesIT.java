@@ -60,11 +60,14 @@ class DeliveryGuaranteesIT {
         .until(() -> Herald.anonymous().get("health/ready").status() == status);
   }
 
-  interface Fault {
-    void happen() throws Exception;
+  interface Step {
+    void run() throws Exception;
   }
 
-  ReliabilityRow underLoad(String name, Fault fault) throws Exception {
+  /** Something breaks, stays broken for a while, and is repaired; the load never stops. */
+  record Fault(String name, Step breaks, Duration outage, Step repair) {}
+
+  ReliabilityRow underLoad(Fault fault) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<String> senders = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
@@ -73,20 +76,34 @@ class DeliveryGuaranteesIT {
       tokens.add(Herald.token(Json.createObjectBuilder().add("user", senders.get(i)).build()));
     }
     List<String> recipients = List.of("flt-" + run + "-to-a", "flt-" + run + "-to-b");
+    List<Long> repairs = new ArrayList<>();
     List<Outcome> outcomes;
     try (FaultLoad load = new FaultLoad(run, tokens, recipients, RATE, CONNECTIONS)) {
       keepSending(STEADY);
       for (int i = 0; i < REPEATS; i++) {
-        fault.happen();
+        fault.breaks().run();
+        keepSending(fault.outage());
+        repairs.add(System.currentTimeMillis());
+        fault.repair().run();
         keepSending(STEADY);
       }
       outcomes = load.stop();
     }
     Oracle.awaitDrained(Duration.ofMinutes(5));
     ReliabilityRow row =
-        Oracle.judge(name, REPEATS, outcomes, Oracle.stored(senders), recipients.size());
+        Oracle.judge(fault.name(), outcomes, repairs, Oracle.stored(senders), recipients.size());
     ROWS.add(row);
-    System.out.println(ReliabilityRow.HEADER + "\n" + row.markdown());
+    System.out.println(
+        ReliabilityRow.HEADER
+            + "\n"
+            + row.markdown()
+            + "\nstatuses: "
+            + outcomes.stream()
+                .collect(
+                    java.util.stream.Collectors.groupingBy(
+                        Outcome::status,
+                        java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting())));
     return row;
   }
 
@@ -103,14 +120,17 @@ class DeliveryGuaranteesIT {
   void keepsEveryPromiseWhenTheBrokerIsKilled() throws Exception {
     assertPromisesKept(
         underLoad(
-            "Kafka broker: kill -9, restart",
-            () -> {
-              services.killBroker();
-              assertReadiness(503, Duration.ofSeconds(10));
-              keepSending(OUTAGE);
-              services.release("kafka");
-              Herald.awaitReadyAgain();
-            }));
+            new Fault(
+                "Kafka broker: kill -9, restart",
+                () -> {
+                  services.killBroker();
+                  assertReadiness(503, Duration.ofSeconds(10));
+                },
+                OUTAGE,
+                () -> {
+                  services.release("kafka");
+                  Herald.awaitReadyAgain();
+                })));
   }
 
   @Test
@@ -118,15 +138,18 @@ class DeliveryGuaranteesIT {
   void keepsEveryPromiseWhenPostgresStopsImmediately() throws Exception {
     ReliabilityRow row =
         underLoad(
-            "PostgreSQL: immediate shutdown, restart",
-            () -> {
-              services.stopDatabaseImmediately();
-              assertReadiness(503, Duration.ofSeconds(10));
-              keepSending(OUTAGE);
-              services.release("postgres");
-              services.awaitDatabase();
-              Herald.awaitReadyAgain();
-            });
+            new Fault(
+                "PostgreSQL: immediate shutdown, restart",
+                () -> {
+                  services.stopDatabaseImmediately();
+                  assertReadiness(503, Duration.ofSeconds(10));
+                },
+                OUTAGE,
+                () -> {
+                  services.release("postgres");
+                  services.awaitDatabase();
+                  Herald.awaitReadyAgain();
+                }));
     assertPromisesKept(row);
     assertThat(row.unavailable()).as("sends refused while only the database was down").isZero();
   }
@@ -136,12 +159,8 @@ class DeliveryGuaranteesIT {
   void keepsEveryPromiseWhenLibertyIsKilled() throws Exception {
     assertPromisesKept(
         underLoad(
-            "Liberty: kill -9, start",
-            () -> {
-              services.killLiberty();
-              keepSending(OUTAGE);
-              services.startLiberty();
-            }));
+            new Fault(
+                "Liberty: kill -9, start", services::killLiberty, OUTAGE, services::startLiberty)));
   }
 
   @Test
@@ -149,11 +168,11 @@ class DeliveryGuaranteesIT {
   void keepsEveryPromiseWhenLibertyRestartsGracefully() throws Exception {
     assertPromisesKept(
         underLoad(
-            "Liberty: graceful stop, start",
-            () -> {
-              services.stopLiberty();
-              services.startLiberty();
-            }));
+            new Fault(
+                "Liberty: graceful stop, start",
+                services::stopLiberty,
+                Duration.ZERO,
+                services::startLiberty)));
   }
 
   @AfterAll

@@ -91,12 +91,17 @@ final class Oracle {
   }
 
   static ReliabilityRow judge(
-      String fault, int repeats, List<Outcome> outcomes, Map<String, Stored> stored, int to) {
-    ReliabilityRow.Builder row = new ReliabilityRow.Builder(fault, repeats);
+      String fault,
+      List<Outcome> outcomes,
+      List<Long> repairs,
+      Map<String, Stored> stored,
+      int recipients) {
+    ReliabilityRow.Builder row = new ReliabilityRow.Builder(fault, repairs.size());
     for (Outcome outcome : outcomes) {
       Stored found = stored.getOrDefault(outcome.body(), new Stored(0, 0));
-      row.count(outcome.status(), found.messages(), found.deliveries() == found.messages() * to);
+      row.count(
+          outcome.status(), found.messages(), found.deliveries() == found.messages() * recipients);
     }
-    return row.longestGap(outcomes).build();
+    return row.recovery(outcomes, repairs).build();
   }
 }

@@ -18,11 +18,11 @@ record ReliabilityRow(
     int refusedButStored,
     int unanswered,
     int unansweredStored,
-    double longestGapSeconds) {
+    double recoverySeconds) {
 
   static final String HEADER =
       "| fault | times | sends | 202 | lost | duplicated | missing deliveries | 503 | other 4xx/5xx"
-          + " | refused but stored | no answer (stored) | longest gap between 202s |\n"
+          + " | refused but stored | no answer (stored) | first 202 after repair |\n"
           + "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
   String markdown() {
@@ -41,7 +41,7 @@ record ReliabilityRow(
         refusedButStored,
         unanswered,
         unansweredStored,
-        longestGapSeconds);
+        recoverySeconds);
   }
 
   static final class Builder {
@@ -57,7 +57,7 @@ record ReliabilityRow(
     private int refusedButStored;
     private int unanswered;
     private int unansweredStored;
-    private double longestGap;
+    private double recovery;
 
     Builder(String fault, int repeats) {
       this.fault = fault;
@@ -83,17 +83,16 @@ record ReliabilityRow(
       }
     }
 
-    Builder longestGap(List<Outcome> outcomes) {
-      long previous = -1;
-      for (Outcome outcome :
-          outcomes.stream()
-              .filter(o -> o.status() == 202)
-              .sorted(java.util.Comparator.comparingLong(Outcome::answeredAtMillis))
-              .toList()) {
-        if (previous >= 0) {
-          longestGap = Math.max(longestGap, (outcome.answeredAtMillis() - previous) / 1000.0);
-        }
-        previous = outcome.answeredAtMillis();
+    /** The longest wait, over all repairs, from starting a repair to the next 202. */
+    Builder recovery(List<Outcome> outcomes, List<Long> repairs) {
+      for (long repair : repairs) {
+        long next =
+            outcomes.stream()
+                .filter(o -> o.status() == 202 && o.answeredAtMillis() >= repair)
+                .mapToLong(Outcome::answeredAtMillis)
+                .min()
+                .orElse(repair);
+        recovery = Math.max(recovery, (next - repair) / 1000.0);
       }
       return this;
     }
@@ -112,7 +111,7 @@ record ReliabilityRow(
           refusedButStored,
           unanswered,
           unansweredStored,
-          longestGap);
+          recovery);
     }
   }
 }

@@ -65,11 +65,16 @@ final class Services {
     Herald.awaitReadyAgain();
   }
 
-  private Optional<ProcessHandle> liberty() {
-    String launcher = wlp.resolve("bin/tools/ws-server.jar").toString();
+  /** The server's JVM: from the pid file `server start` writes, else by its command line. */
+  private Optional<ProcessHandle> liberty() throws IOException {
+    Path pidFile = wlp.resolve("usr/servers/.pid/" + server + ".pid");
+    if (Files.exists(pidFile)) {
+      return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+          .filter(ProcessHandle::isAlive);
+    }
+    String launcher = wlp.resolve("bin/tools/ws-server.jar") + " " + server;
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains(launcher))
-        .filter(p -> p.info().commandLine().orElse("").endsWith(" " + server))
+        .filter(p -> (p.info().commandLine().orElse("") + " ").contains(launcher + " "))
         .findFirst();
   }
 

@@ -53,7 +53,8 @@ public class MessagePublisher {
       send.withdraw();
       outcome.complete(PublishOutcome.NOT_SENT);
     }
-    CompletableFuture.delayedExecutor(handoverMillis, TimeUnit.MILLISECONDS)
+    // on the timer's own thread: the common pool may be busy (it has one thread on two cores)
+    CompletableFuture.delayedExecutor(handoverMillis, TimeUnit.MILLISECONDS, Runnable::run)
         .execute(
             () -> {
               if (send.withdraw()) {

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,7 +79,19 @@ public class Submissions {
     // settle on a server thread: it may use the database, and must not hold the producer's thread
     return publisher
         .publish(envelope)
-        .thenApplyAsync(outcome -> settle(envelope, key, outcome), executor);
+        .thenApplyAsync(outcome -> settle(envelope, key, outcome), this::onServerThread);
+  }
+
+  /**
+   * While the server stops, the managed executor refuses work; the broker's answer must still reach
+   * the client (a send the broker has must not turn into an error), so it is settled here.
+   */
+  private void onServerThread(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
+    }
   }
 
   SendResult settle(MessageEnvelope envelope, String key, PublishOutcome outcome) {
