@@ -59,13 +59,22 @@ public class JsonProvider extends JacksonJsonProvider {
         type, genericType, annotations, mediaType, headers, new ByteArrayInputStream(bytes));
   }
 
+  /** One leading byte order mark is tolerated (RFC 8259 allows ignoring it); a second is not. */
   private static byte[] withoutBom(byte[] bytes) {
-    boolean bom =
-        bytes.length >= 3
-            && bytes[0] == UTF8_BOM[0]
-            && bytes[1] == UTF8_BOM[1]
-            && bytes[2] == UTF8_BOM[2];
-    return bom ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
+    if (!startsWithBom(bytes, 0)) {
+      return bytes;
+    }
+    if (startsWithBom(bytes, UTF8_BOM.length)) {
+      throw new ProblemException(ProblemType.MALFORMED_JSON, "The body starts with two BOMs.");
+    }
+    return java.util.Arrays.copyOfRange(bytes, UTF8_BOM.length, bytes.length);
+  }
+
+  private static boolean startsWithBom(byte[] bytes, int at) {
+    return bytes.length >= at + 3
+        && bytes[at] == UTF8_BOM[0]
+        && bytes[at + 1] == UTF8_BOM[1]
+        && bytes[at + 2] == UTF8_BOM[2];
   }
 
   /** The strict mapper for every Jackson provider instance the runtime creates. */

@@ -92,7 +92,13 @@ final class Services {
   }
 
   private static void run(String... command) throws Exception {
-    Process process = new ProcessBuilder(List.of(command)).inheritIO().start();
+    // not inheritIO(): output on the test JVM's stdout corrupts failsafe's channel
+    Process process =
+        new ProcessBuilder(List.of(command))
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(Path.of("target", "faults.log").toFile()))
+            .start();
     if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed");
     }

@@ -485,10 +485,8 @@ class HostileInputIT {
         named(
             "tab in Idempotency-Key",
             send(VALID).header("Idempotency-Key", "key\twith-tab").answers(400, VALIDATION)));
-    cases.add(
-        named(
-            "C1 control (U+0085) in Idempotency-Key",
-            send(VALID).header("Idempotency-Key", "key\u0085nel").answers(400, VALIDATION)));
+    // Control and non-ASCII characters in the key cannot be sent from here (java.net.http
+    // refuses DEL and writes U+0085 as '?'): IdempotencyKeyHeaderTest covers them.
 
     // credentials
     cases.add(

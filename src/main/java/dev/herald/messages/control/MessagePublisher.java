@@ -2,10 +2,17 @@ package dev.herald.messages.control;
 
 import dev.herald.messages.entity.MessageEnvelope;
 import dev.herald.messages.entity.PublishOutcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,9 +43,45 @@ public class MessagePublisher {
 
   @Inject EnvelopeCodec codec;
 
+  @Resource ManagedThreadFactory threads;
+  private ExecutorService emitting;
+
+  @PostConstruct
+  void start() {
+    emitting = Executors.newSingleThreadExecutor(threads);
+  }
+
+  @PreDestroy
+  void stop() {
+    emitting.shutdown();
+  }
+
   public CompletionStage<PublishOutcome> publish(MessageEnvelope envelope) {
     PendingSend send = new PendingSend(codec.write(envelope));
     CompletableFuture<PublishOutcome> outcome = new CompletableFuture<>();
+    try {
+      emitting.execute(() -> emit(envelope, send, outcome));
+    } catch (RejectedExecutionException e) {
+      send.withdraw();
+      outcome.complete(PublishOutcome.NOT_SENT);
+    }
+    // on the timer's own thread: the common pool may be busy (it has one thread on two cores)
+    CompletableFuture.delayedExecutor(handoverMillis, TimeUnit.MILLISECONDS, Runnable::run)
+        .execute(
+            () -> {
+              if (send.withdraw()) {
+                outcome.complete(PublishOutcome.NOT_SENT);
+              }
+            });
+    return outcome;
+  }
+
+  /**
+   * On the one emitting thread, never a request's: the thread that emits may go on to hand queued
+   * records to the producer, whose send() blocks while the broker's metadata is unknown.
+   */
+  private void emit(
+      MessageEnvelope envelope, PendingSend send, CompletableFuture<PublishOutcome> outcome) {
     try {
       emitter
           .send(new ProducerRecord<>(topic, envelope.conversationId(), send))
@@ -53,15 +96,6 @@ public class MessagePublisher {
       send.withdraw();
       outcome.complete(PublishOutcome.NOT_SENT);
     }
-    // on the timer's own thread: the common pool may be busy (it has one thread on two cores)
-    CompletableFuture.delayedExecutor(handoverMillis, TimeUnit.MILLISECONDS, Runnable::run)
-        .execute(
-            () -> {
-              if (send.withdraw()) {
-                outcome.complete(PublishOutcome.NOT_SENT);
-              }
-            });
-    return outcome;
   }
 
   /** False once the channel has been shut down: nothing more can be published until restart. */

@@ -21,7 +21,8 @@ class IdempotencyKeyHeaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "tab\there", "new\nline", "한국어", "nul\u0000"})
+  @ValueSource(
+      strings = {"", "   ", "tab\there", "new\nline", "한국어", "nul\u0000", "c1\u0085", "del\u007F"})
   void refusesEmptyBlankOrNonPrintableKeys(String key) {
     assertThatThrownBy(() -> IdempotencyKeyHeader.parse(key)).isInstanceOf(ProblemException.class);
   }
