@@ -1,2 +1,5 @@
-/** Readiness: Herald is ready only while both Kafka and PostgreSQL answer. */
+/**
+ * Health: ready only while Kafka and PostgreSQL answer and the outgoing channel is open; live only
+ * while the Kafka consumer is (the connector cannot restart a consumer it closed).
+ */
 package dev.herald.health;

@@ -21,8 +21,11 @@ class HealthIT {
   }
 
   @Test
-  void isLive() {
-    assertThat(anonymous().get("health/live").status()).isEqualTo(200);
+  void isLiveWhileItsKafkaConsumerIsConsuming() {
+    Reply live = anonymous().get("health/live");
+
+    assertThat(live.status()).isEqualTo(200);
+    assertThat(live.body()).contains("\"kafka-consumer\"", "\"consuming\"");
   }
 
   @Test
