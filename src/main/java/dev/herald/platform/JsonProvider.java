@@ -13,10 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes the API's JSON (including problem+json) with {@link JsonMapping#strict()}. The
@@ -46,13 +42,7 @@ public class JsonProvider extends JacksonJsonProvider {
       InputStream body)
       throws IOException {
     byte[] bytes = withoutBom(body.readAllBytes());
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-    } catch (CharacterCodingException e) {
+    if (Utf8.decode(bytes).isEmpty()) {
       throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid UTF-8.");
     }
     return super.readFrom(

@@ -96,12 +96,13 @@ final class Oracle {
       List<Long> repairs,
       Map<String, Stored> stored,
       int recipients) {
-    ReliabilityRow.Builder row = new ReliabilityRow.Builder(fault, repairs.size());
+    ReliabilityRow row = new ReliabilityRow(fault, repairs.size());
     for (Outcome outcome : outcomes) {
       Stored found = stored.getOrDefault(outcome.body(), new Stored(0, 0));
       row.count(
           outcome.status(), found.messages(), found.deliveries() == found.messages() * recipients);
     }
-    return row.recovery(outcomes, repairs).build();
+    row.recovery(outcomes, repairs);
+    return row;
   }
 }

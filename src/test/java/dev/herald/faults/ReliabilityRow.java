@@ -5,25 +5,62 @@ import java.util.List;
 import java.util.Locale;
 
 /** One line of the reliability table: what clients were told, and what the log holds. */
-record ReliabilityRow(
-    String fault,
-    int repeats,
-    int sends,
-    int accepted,
-    int lost,
-    int duplicated,
-    int incomplete,
-    int unavailable,
-    int otherRefusals,
-    int refusedButStored,
-    int unanswered,
-    int unansweredStored,
-    double recoverySeconds) {
-
+final class ReliabilityRow {
   static final String HEADER =
       "| fault | times | sends | 202 | lost | duplicated | missing deliveries | 503 | other 4xx/5xx"
           + " | refused but stored | no answer (stored) | first 202 after repair |\n"
           + "|---|---|---|---|---|---|---|---|---|---|---|---|";
+
+  final String fault;
+  final int repeats;
+  int sends;
+  int accepted;
+  int lost;
+  int duplicated;
+  int incomplete;
+  int unavailable;
+  int otherRefusals;
+  int refusedButStored;
+  int unanswered;
+  int unansweredStored;
+  double recoverySeconds;
+
+  ReliabilityRow(String fault, int repeats) {
+    this.fault = fault;
+    this.repeats = repeats;
+  }
+
+  /** One send: its status (0 = no answer) and how often its body was stored. */
+  void count(int status, long stored, boolean allDeliveries) {
+    sends++;
+    duplicated += stored > 1 ? 1 : 0;
+    incomplete += stored > 0 && !allDeliveries ? 1 : 0;
+    if (status == 202) {
+      accepted++;
+      lost += stored == 0 ? 1 : 0;
+    } else if (status == 0 || status == 504) {
+      // no answer, or the server could not tell: at most once is the promise
+      unanswered++;
+      unansweredStored += stored > 0 ? 1 : 0;
+    } else {
+      unavailable += status == 503 ? 1 : 0;
+      otherRefusals += status == 503 ? 0 : 1;
+      refusedButStored += stored > 0 ? 1 : 0;
+    }
+  }
+
+  /** The longest wait, over all repairs, from starting a repair to the next 202. */
+  void recovery(List<Outcome> outcomes, List<Long> repairs) {
+    for (long repair : repairs) {
+      long next =
+          outcomes.stream()
+              .filter(o -> o.status() == 202 && o.answeredAtMillis() >= repair)
+              .mapToLong(Outcome::answeredAtMillis)
+              .min()
+              .orElse(repair);
+      recoverySeconds = Math.max(recoverySeconds, (next - repair) / 1000.0);
+    }
+  }
 
   String markdown() {
     return String.format(
@@ -42,76 +79,5 @@ record ReliabilityRow(
         unanswered,
         unansweredStored,
         recoverySeconds);
-  }
-
-  static final class Builder {
-    private final String fault;
-    private final int repeats;
-    private int sends;
-    private int accepted;
-    private int lost;
-    private int duplicated;
-    private int incomplete;
-    private int unavailable;
-    private int otherRefusals;
-    private int refusedButStored;
-    private int unanswered;
-    private int unansweredStored;
-    private double recovery;
-
-    Builder(String fault, int repeats) {
-      this.fault = fault;
-      this.repeats = repeats;
-    }
-
-    /** One send: its status (0 = no answer) and how often its body was stored. */
-    void count(int status, long stored, boolean allDeliveries) {
-      sends++;
-      duplicated += stored > 1 ? 1 : 0;
-      incomplete += stored > 0 && !allDeliveries ? 1 : 0;
-      if (status == 202) {
-        accepted++;
-        lost += stored == 0 ? 1 : 0;
-      } else if (status == 0 || status == 504) {
-        // no answer, or the server could not tell: at most once is the promise
-        unanswered++;
-        unansweredStored += stored > 0 ? 1 : 0;
-      } else {
-        unavailable += status == 503 ? 1 : 0;
-        otherRefusals += status == 503 ? 0 : 1;
-        refusedButStored += stored > 0 ? 1 : 0;
-      }
-    }
-
-    /** The longest wait, over all repairs, from starting a repair to the next 202. */
-    Builder recovery(List<Outcome> outcomes, List<Long> repairs) {
-      for (long repair : repairs) {
-        long next =
-            outcomes.stream()
-                .filter(o -> o.status() == 202 && o.answeredAtMillis() >= repair)
-                .mapToLong(Outcome::answeredAtMillis)
-                .min()
-                .orElse(repair);
-        recovery = Math.max(recovery, (next - repair) / 1000.0);
-      }
-      return this;
-    }
-
-    ReliabilityRow build() {
-      return new ReliabilityRow(
-          fault,
-          repeats,
-          sends,
-          accepted,
-          lost,
-          duplicated,
-          incomplete,
-          unavailable,
-          otherRefusals,
-          refusedButStored,
-          unanswered,
-          unansweredStored,
-          recovery);
-    }
   }
 }

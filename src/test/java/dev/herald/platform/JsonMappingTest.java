@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.herald.inbox.entity.Page;
 import dev.herald.messages.entity.SendReceipt;
 import dev.herald.messages.entity.SendRequest;
 import java.time.Instant;

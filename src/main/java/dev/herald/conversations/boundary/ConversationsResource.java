@@ -2,9 +2,9 @@ package dev.herald.conversations.boundary;
 
 import dev.herald.conversations.control.ConversationHistory;
 import dev.herald.conversations.entity.HistoryItem;
-import dev.herald.inbox.control.QueryParams;
-import dev.herald.inbox.entity.Page;
 import dev.herald.platform.Caller;
+import dev.herald.platform.Page;
+import dev.herald.platform.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,8 +1,8 @@
 package dev.herald.conversations.control;
 
 import dev.herald.conversations.entity.HistoryItem;
-import dev.herald.inbox.control.Cursors;
-import dev.herald.inbox.entity.Page;
+import dev.herald.platform.Cursors;
+import dev.herald.platform.Page;
 import dev.herald.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,19 +1,16 @@
 package dev.herald.deadletters.control;
 
 import dev.herald.deadletters.entity.DeadLetterView;
-import dev.herald.inbox.control.Cursors;
-import dev.herald.inbox.entity.Page;
+import dev.herald.platform.Cursors;
+import dev.herald.platform.Page;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -97,17 +94,8 @@ public class DeadLetterQueries {
     if (value == null) {
       return null;
     }
-    byte[] head = Arrays.copyOf(value, Math.min(value.length, PREVIEW_BYTES));
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(head))
-          .toString()
-          .replace('\u0000', '\uFFFD');
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return null;
-    }
+    // the String constructor replaces what is not UTF-8
+    return new String(value, 0, Math.min(value.length, PREVIEW_BYTES), StandardCharsets.UTF_8)
+        .replace('\u0000', '\uFFFD');
   }
 }

@@ -1,12 +1,12 @@
 package dev.herald.inbox.boundary;
 
 import dev.herald.inbox.control.Inbox;
-import dev.herald.inbox.control.QueryParams;
 import dev.herald.inbox.entity.InboxItem;
-import dev.herald.inbox.entity.Page;
 import dev.herald.platform.Caller;
 import dev.herald.platform.Ids;
+import dev.herald.platform.Page;
 import dev.herald.platform.ProblemException;
+import dev.herald.platform.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -2,7 +2,8 @@ package dev.herald.inbox.control;
 
 import dev.herald.audit.control.AuditLog;
 import dev.herald.inbox.entity.InboxItem;
-import dev.herald.inbox.entity.Page;
+import dev.herald.platform.Cursors;
+import dev.herald.platform.Page;
 import dev.herald.platform.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,14 +7,11 @@ import dev.herald.deadletters.control.RecordRejection;
 import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.messages.entity.MessageEnvelope;
 import dev.herald.platform.JsonMapping;
+import dev.herald.platform.Utf8;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,16 +64,10 @@ public class EnvelopeCodec {
   }
 
   private static String utf8(byte[] value) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(value))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new RecordRejection(RejectReason.NOT_UTF8, "The record value is not valid UTF-8.");
-    }
+    return Utf8.decode(value)
+        .orElseThrow(
+            () ->
+                new RecordRejection(RejectReason.NOT_UTF8, "The record value is not valid UTF-8."));
   }
 
   private JsonNode parse(String text) {

@@ -4,18 +4,14 @@ import static dev.herald.testing.Herald.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.testing.Concurrently;
 import dev.herald.testing.LogDatabase;
 import dev.herald.testing.Reply;
 import dev.herald.testing.Requests;
 import dev.herald.testing.Users;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyIT {
@@ -85,19 +81,8 @@ class IdempotencyIT {
   void storesOneMessageForConcurrentRequestsWithOneKey() throws Exception {
     String key = UUID.randomUUID().toString();
     String request = Requests.send(List.of(bob), "raced");
-    List<Callable<Reply>> racers = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      racers.add(() -> as(alice).post("api/messages", request, KEY, key));
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Reply> replies = new ArrayList<>();
-    try {
-      for (Future<Reply> reply : pool.invokeAll(racers)) {
-        replies.add(reply.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
+    List<Reply> replies =
+        Concurrently.times(8, 8, () -> as(alice).post("api/messages", request, KEY, key));
 
     assertThat(replies).extracting(Reply::status).allMatch(s -> s == 202 || s == 409);
     assertThat(replies.stream().filter(r -> r.status() == 202).map(Reply::body).distinct())

@@ -3,16 +3,12 @@ package dev.herald.messages.boundary;
 import static dev.herald.testing.Herald.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.testing.Concurrently;
 import dev.herald.testing.Herald;
 import dev.herald.testing.Reply;
 import dev.herald.testing.Requests;
 import dev.herald.testing.Users;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class RateLimitIT {
@@ -22,20 +18,8 @@ class RateLimitIT {
     String bob = Users.unique("bob");
     Herald.Client client = as(eager);
     String request = Requests.send(List.of(bob), "again");
-    List<Callable<Reply>> sends = new ArrayList<>();
     // the burst is 100 and the rate 50/s: 400 sends at once cannot all fit
-    for (int i = 0; i < 400; i++) {
-      sends.add(() -> client.post("api/messages", request));
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    List<Reply> replies = new ArrayList<>();
-    try {
-      for (Future<Reply> reply : pool.invokeAll(sends)) {
-        replies.add(reply.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
+    List<Reply> replies = Concurrently.times(400, 16, () -> client.post("api/messages", request));
 
     List<Reply> limited = replies.stream().filter(r -> r.status() == 429).toList();
     assertThat(replies).extracting(Reply::status).containsOnly(202, 429);

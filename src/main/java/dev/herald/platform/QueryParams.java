@@ -1,8 +1,6 @@
-package dev.herald.inbox.control;
+package dev.herald.platform;
 
 import dev.herald.platform.Problem.FieldError;
-import dev.herald.platform.ProblemException;
-import dev.herald.platform.ProblemType;
 import java.util.List;
 
 /** Reads query parameters strictly, answering 400 with the parameter's name when they are off. */

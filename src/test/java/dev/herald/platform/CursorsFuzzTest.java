@@ -1,9 +1,8 @@
-package dev.herald.inbox.control;
+package dev.herald.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.platform.Problem.FieldError;
-import dev.herald.platform.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.OptionalLong;

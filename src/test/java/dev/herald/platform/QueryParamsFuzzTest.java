@@ -1,9 +1,8 @@
-package dev.herald.inbox.control;
+package dev.herald.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.platform.Problem.FieldError;
-import dev.herald.platform.ProblemException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -1,4 +1,4 @@
-package dev.herald.inbox.entity;
+package dev.herald.platform;
 
 import java.util.List;
 

@@ -1,8 +1,6 @@
-package dev.herald.inbox.control;
+package dev.herald.platform;
 
 import dev.herald.platform.Problem.FieldError;
-import dev.herald.platform.ProblemException;
-import dev.herald.platform.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
