@@ -113,6 +113,7 @@ class DeliveryGuaranteesIT {
     assertThat(row.duplicated).as("sends stored twice").isZero();
     assertThat(row.incomplete).as("messages missing deliveries").isZero();
     assertThat(row.refusedButStored).as("refused sends stored anyway").isZero();
+    assertThat(row.recoverySeconds).as("seconds from repair to the next 202").isLessThan(90);
   }
 
   @Test

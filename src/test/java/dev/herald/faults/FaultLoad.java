@@ -7,8 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +40,7 @@ final class FaultLoad implements AutoCloseable {
   private final Semaphore connections;
   private final ExecutorService senders;
   private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+  private final Map<Integer, String> unanswered = new ConcurrentHashMap<>();
   private final Thread pacer;
   private volatile boolean running = true;
 
@@ -71,6 +75,7 @@ final class FaultLoad implements AutoCloseable {
 
   private void send(int n) {
     String body = "fault " + run + " #" + n;
+    unanswered.put(n, body);
     HttpRequest request =
         HttpRequest.newBuilder(messages)
             .timeout(Duration.ofSeconds(15))
@@ -85,15 +90,20 @@ final class FaultLoad implements AutoCloseable {
       status = 0;
     }
     outcomes.add(new Outcome(body, status, System.currentTimeMillis()));
+    unanswered.remove(n);
   }
 
-  /** Stops sending and waits for the answers still outstanding. */
+  /** Stops sending and waits a minute for the answers still outstanding; the rest got none. */
   List<Outcome> stop() throws InterruptedException {
     running = false;
     pacer.join();
     senders.shutdown();
     senders.awaitTermination(1, TimeUnit.MINUTES);
-    return List.copyOf(outcomes);
+    List<Outcome> all = new ArrayList<>(outcomes);
+    long now = System.currentTimeMillis();
+    unanswered.values().forEach(body -> all.add(new Outcome(body, 0, now)));
+    senders.shutdownNow();
+    return all;
   }
 
   @Override

@@ -49,7 +49,7 @@ final class ReliabilityRow {
     }
   }
 
-  /** The longest wait, over all repairs, from starting a repair to the next 202. */
+  /** The longest wait, over all repairs, from starting a repair to the next 202 (∞: none). */
   void recovery(List<Outcome> outcomes, List<Long> repairs) {
     for (long repair : repairs) {
       long next =
@@ -57,8 +57,11 @@ final class ReliabilityRow {
               .filter(o -> o.status() == 202 && o.answeredAtMillis() >= repair)
               .mapToLong(Outcome::answeredAtMillis)
               .min()
-              .orElse(repair);
-      recoverySeconds = Math.max(recoverySeconds, (next - repair) / 1000.0);
+              .orElse(Long.MAX_VALUE);
+      recoverySeconds =
+          next == Long.MAX_VALUE
+              ? Double.POSITIVE_INFINITY
+              : Math.max(recoverySeconds, (next - repair) / 1000.0);
     }
   }
 
