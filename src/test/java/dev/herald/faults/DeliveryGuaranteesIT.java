@@ -77,6 +77,7 @@ class DeliveryGuaranteesIT {
     }
     List<String> recipients = List.of("flt-" + run + "-to-a", "flt-" + run + "-to-b");
     List<Long> repairs = new ArrayList<>();
+    long began = System.currentTimeMillis();
     List<Outcome> outcomes;
     try (FaultLoad load = new FaultLoad(run, tokens, recipients, RATE, CONNECTIONS)) {
       keepSending(STEADY);
@@ -84,6 +85,8 @@ class DeliveryGuaranteesIT {
         fault.breaks().run();
         keepSending(fault.outage());
         repairs.add(System.currentTimeMillis());
+        System.out.println(
+            fault.name() + ": repair starts at +" + (System.currentTimeMillis() - began) + " ms");
         fault.repair().run();
         keepSending(STEADY);
       }
@@ -104,7 +107,22 @@ class DeliveryGuaranteesIT {
                         Outcome::status,
                         java.util.TreeMap::new,
                         java.util.stream.Collectors.counting())));
+    System.out.println("answers per second: " + timeline(outcomes));
     return row;
+  }
+
+  /** Seconds since the first answer → statuses answered in that second, to see an outage. */
+  static java.util.Map<Long, java.util.Map<Integer, Long>> timeline(List<Outcome> outcomes) {
+    long start = outcomes.stream().mapToLong(Outcome::answeredAtMillis).min().orElse(0);
+    return outcomes.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                o -> (o.answeredAtMillis() - start) / 1000,
+                java.util.TreeMap::new,
+                java.util.stream.Collectors.groupingBy(
+                    Outcome::status,
+                    java.util.TreeMap::new,
+                    java.util.stream.Collectors.counting())));
   }
 
   static void assertPromisesKept(ReliabilityRow row) {

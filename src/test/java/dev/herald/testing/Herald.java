@@ -44,7 +44,12 @@ public final class Herald {
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
-        .until(() -> probe.get("health/ready").body().contains("\"kafka\""));
+        .until(
+            () -> {
+              // UP, and with Herald's own checks registered (before that, the list is empty)
+              Reply readiness = probe.get("health/ready");
+              return readiness.status() == 200 && readiness.body().contains("\"kafka\"");
+            });
     ready = true;
   }
 
