@@ -1,30 +1,26 @@
 package dev.herald.messages.boundary;
 
-import dev.herald.messages.control.RecordIntake;
+import dev.herald.messages.control.RecordBatches;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reads herald.messages and acknowledges a record only after it is committed to the database (or
- * dead-lettered). It never nacks: on the liberty-kafka connector a nack stops the channel for good.
+ * Reads herald.messages into the batch writer and returns at once, so the connector keeps
+ * delivering (up to unacked.limit records) while a batch is being written. A record is acknowledged
+ * by the writer only after it is committed to the database (or dead-lettered). It is never nacked:
+ * on the liberty-kafka connector a nack stops the channel for good.
  */
 @ApplicationScoped
 public class MessageConsumer {
-  @Inject RecordIntake intake;
+  @Inject RecordBatches batches;
 
   @Incoming("messages-in")
-  @SuppressWarnings("unchecked")
   public CompletionStage<Void> consume(Message<byte[]> message) {
-    ConsumerRecord<byte[], byte[]> record = message.unwrap(ConsumerRecord.class);
-    if (intake.take(record)) {
-      return message.ack();
-    }
-    // shutting down: leave the record unacknowledged; it is read again after restart
-    return new CompletableFuture<>();
+    batches.add(message);
+    return CompletableFuture.completedFuture(null);
   }
 }

@@ -1,0 +1,102 @@
+package dev.herald.messages.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.herald.messages.control.MessageBatchStore.Item;
+import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.platform.JsonMapping;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** A batch of messages as the column arrays the batch statements unnest. */
+final class BatchColumns {
+  private final Connection connection;
+  private final List<Item> items;
+
+  BatchColumns(Connection connection, List<Item> items) {
+    this.connection = connection;
+    this.items = items;
+  }
+
+  boolean isEmpty() {
+    return items.isEmpty();
+  }
+
+  List<Item> without(Set<UUID> ids) {
+    return items.stream().filter(i -> !ids.contains(i.message().id())).toList();
+  }
+
+  List<Item> only(Set<UUID> ids) {
+    return items.stream().filter(i -> ids.contains(i.message().id())).toList();
+  }
+
+  Array ids() throws SQLException {
+    return array("uuid", items.stream().map(i -> i.message().id()).toArray());
+  }
+
+  Array[] messageColumns() throws SQLException {
+    return new Array[] {
+      ids(),
+      column("varchar", i -> i.message().conversationId()),
+      column("varchar", i -> i.message().sender()),
+      column("varchar", i -> i.message().subject()),
+      column("text", i -> i.message().body()),
+      column("text", i -> i.message().acceptedAt().toString()),
+      column("varchar", i -> i.at().topic()),
+      column("int4", i -> i.at().partition()),
+      column("int8", i -> i.at().offset())
+    };
+  }
+
+  Array[] deliveryColumns() throws SQLException {
+    List<Object> messages = new ArrayList<>();
+    List<Object> recipients = new ArrayList<>();
+    for (Item item : items) {
+      for (String recipient : item.message().to()) {
+        messages.add(item.message().id());
+        recipients.add(recipient);
+      }
+    }
+    return new Array[] {array("uuid", messages.toArray()), array("varchar", recipients.toArray())};
+  }
+
+  Array[] auditColumns() throws SQLException {
+    return new Array[] {
+      column("varchar", i -> i.message().sender()),
+      ids(),
+      column("varchar", i -> i.message().conversationId()),
+      column("text", BatchColumns::auditDetails)
+    };
+  }
+
+  private static String auditDetails(Item item) {
+    MessageEnvelope m = item.message();
+    try {
+      return JsonMapping.strict()
+          .writeValueAsString(
+              Map.of(
+                  "recipients",
+                  m.to().size(),
+                  "partition",
+                  item.at().partition(),
+                  "offset",
+                  item.at().offset()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("plain values are always writable", e);
+    }
+  }
+
+  private Array column(String type, java.util.function.Function<Item, Object> value)
+      throws SQLException {
+    return array(type, items.stream().map(value).toArray());
+  }
+
+  private Array array(String type, Object[] values) throws SQLException {
+    return connection.createArrayOf(type, values);
+  }
+}

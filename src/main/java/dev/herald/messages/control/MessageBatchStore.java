@@ -1,0 +1,102 @@
+package dev.herald.messages.control;
+
+import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.messages.entity.RecordCoordinates;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Stores many messages in one transaction with one statement per table (arrays and unnest), so a
+ * batch costs a few round trips however large it is. Same rules as one at a time: a message id the
+ * API withdrew is dropped, a message stored before changes nothing, and the log order follows the
+ * batch order (the order records arrived in, per partition).
+ */
+@ApplicationScoped
+public class MessageBatchStore {
+  /** One message to store and where it was read. */
+  public record Item(MessageEnvelope message, RecordCoordinates at) {}
+
+  private static final String CLAIM =
+      "insert into send_outcomes (message_id, outcome) select id, 'stored'"
+          + " from unnest(?::uuid[]) as t(id) on conflict (message_id) do nothing";
+  private static final String WITHDRAWN =
+      "select message_id from send_outcomes where message_id = any(?::uuid[])"
+          + " and outcome = 'withdrawn'";
+  private static final String MESSAGES =
+      "insert into messages (id, conversation_id, sender, subject, body, created_at, kafka_topic,"
+          + " kafka_partition, kafka_offset)"
+          + " select id, conversation_id, sender, subject, body, created_at::timestamptz, topic,"
+          + " part, off from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],"
+          + " ?::text[], ?::varchar[], ?::int[], ?::bigint[]) with ordinality"
+          + " as t(id, conversation_id, sender, subject, body, created_at, topic, part, off, n)"
+          + " order by n on conflict (id) do nothing returning id";
+  private static final String DELIVERIES =
+      "insert into deliveries (message_id, recipient) select * from unnest(?::uuid[], ?::varchar[])"
+          + " on conflict do nothing";
+  private static final String AUDIT =
+      "insert into audit_events (action, actor, message_id, conversation_id, details)"
+          + " select 'message.stored', actor, id, conversation_id, details::jsonb"
+          + " from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::text[])"
+          + " as t(actor, id, conversation_id, details)";
+
+  @Resource(lookup = "jdbc/herald")
+  DataSource dataSource;
+
+  /** Returns how many messages were new. */
+  @Transactional(rollbackOn = Exception.class)
+  public int store(List<Item> items) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      BatchColumns batch = new BatchColumns(connection, items);
+      update(connection, CLAIM, batch.ids());
+      Set<UUID> withdrawn = query(connection, WITHDRAWN, batch.ids());
+      BatchColumns kept = new BatchColumns(connection, batch.without(withdrawn));
+      if (kept.isEmpty()) {
+        return 0;
+      }
+      Set<UUID> inserted = query(connection, MESSAGES, kept.messageColumns());
+      BatchColumns stored = new BatchColumns(connection, kept.only(inserted));
+      update(connection, DELIVERIES, stored.deliveryColumns());
+      update(connection, AUDIT, stored.auditColumns());
+      return inserted.size();
+    }
+  }
+
+  private static void update(Connection connection, String sql, Array... arrays)
+      throws SQLException {
+    try (PreparedStatement statement = prepare(connection, sql, arrays)) {
+      statement.executeUpdate();
+    }
+  }
+
+  private static Set<UUID> query(Connection connection, String sql, Array... arrays)
+      throws SQLException {
+    try (PreparedStatement statement = prepare(connection, sql, arrays);
+        ResultSet rows = statement.executeQuery()) {
+      Set<UUID> ids = new HashSet<>();
+      while (rows.next()) {
+        ids.add(rows.getObject(1, UUID.class));
+      }
+      return ids;
+    }
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, Array... arrays)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < arrays.length; i++) {
+      statement.setArray(i + 1, arrays[i]);
+    }
+    return statement;
+  }
+}
