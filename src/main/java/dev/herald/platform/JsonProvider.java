@@ -42,7 +42,7 @@ public class JsonProvider extends JacksonJsonProvider {
       InputStream body)
       throws IOException {
     byte[] bytes = withoutBom(body.readAllBytes());
-    if (Utf8.decode(bytes).isEmpty()) {
+    if (!Utf8.isValid(bytes)) {
       throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid UTF-8.");
     }
     return super.readFrom(

@@ -102,11 +102,7 @@ public final class Herald {
       return send("GET", path, null, BodyPublishers.noBody());
     }
 
-    public Reply post(String path, String json) {
-      return send("POST", path, "application/json", BodyPublishers.ofString(json));
-    }
-
-    /** A JSON POST with extra request headers (name, value, name, value, ...). */
+    /** A JSON POST, with extra request headers if given (name, value, name, value, ...). */
     public Reply post(String path, String json, String... headers) {
       return send("POST", path, "application/json", BodyPublishers.ofString(json), headers);
     }

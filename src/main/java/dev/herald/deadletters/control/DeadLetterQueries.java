@@ -1,8 +1,12 @@
 package dev.herald.deadletters.control;
 
 import dev.herald.deadletters.entity.DeadLetterView;
+import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
+import dev.herald.platform.Problem.FieldError;
+import dev.herald.platform.ProblemException;
+import dev.herald.platform.ProblemType;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +15,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** Reads dead letters for admins: newest first, by reason and status, keyset-paged. */
 @ApplicationScoped
 public class DeadLetterQueries {
   static final int PREVIEW_BYTES = 512;
+  static final Set<String> STATUSES = Set.of("open", "redriving", "redriven", "discarded");
+  static final Set<String> REASONS =
+      Arrays.stream(RejectReason.values()).map(Enum::name).collect(Collectors.toSet());
   private static final String COLUMNS =
       "select id, kafka_topic, kafka_partition, kafka_offset, reason, error, rejected_at, status,"
           + " resolved_at, resolved_by, resolution, record_key, record_value from rejected_records";
@@ -32,8 +43,11 @@ public class DeadLetterQueries {
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
+  /** Null filters match everything; unknown reasons or statuses are a 400. */
   public Page<DeadLetterView> page(String reason, String status, int limit, String cursor)
       throws SQLException {
+    checkFilter("reason", reason, REASONS);
+    checkFilter("status", status, STATUSES);
     OptionalLong before = Cursors.decode("d", cursor, "cursor");
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query = connection.prepareStatement(PAGE)) {
@@ -64,6 +78,15 @@ public class DeadLetterQueries {
       try (ResultSet row = query.executeQuery()) {
         return row.next() ? Optional.of(view(row, true)) : Optional.empty();
       }
+    }
+  }
+
+  private static void checkFilter(String name, String value, Set<String> known) {
+    if (value != null && !known.contains(value)) {
+      throw new ProblemException(
+          ProblemType.VALIDATION,
+          "Invalid query parameter.",
+          List.of(new FieldError(name, "must be one of " + new TreeSet<>(known))));
     }
   }
 

@@ -69,7 +69,7 @@ public class IdempotencyKeys {
             return new IdempotencyClaim.InProgress();
           }
           if (row.getBoolean(7)) {
-            forget(connection, fresh.sender(), key);
+            execute(connection, FORGET, fresh.sender(), key);
             insert(connection, key, requestHash, fresh);
             return new IdempotencyClaim.Fresh(fresh);
           }
@@ -117,13 +117,7 @@ public class IdempotencyKeys {
         reusable.allowed(earlier.id())
             ? fresh.withIdentity(earlier.id(), earlier.acceptedAt())
             : fresh.withIdentity(fresh.id(), earlier.acceptedAt());
-    try (PreparedStatement renew = connection.prepareStatement(RENEW)) {
-      renew.setString(1, LEASE.toSeconds() + " seconds");
-      renew.setObject(2, envelope.id(), Types.OTHER);
-      renew.setString(3, fresh.sender());
-      renew.setString(4, key);
-      renew.executeUpdate();
-    }
+    execute(connection, RENEW, LEASE.toSeconds() + " seconds", envelope.id(), fresh.sender(), key);
     return envelope;
   }
 
@@ -142,20 +136,19 @@ public class IdempotencyKeys {
     }
   }
 
-  private static void forget(Connection connection, String sender, String key) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement(FORGET)) {
-      delete.setString(1, sender);
-      delete.setString(2, key);
-      delete.executeUpdate();
+  private void update(String sql, String sender, String key) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      execute(connection, sql, sender, key);
     }
   }
 
-  private void update(String sql, String sender, String key) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setString(1, sender);
-      update.setString(2, key);
-      update.executeUpdate();
+  private static void execute(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      statement.executeUpdate();
     }
   }
 }

@@ -15,9 +15,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Settles a send whose broker answer was lost. The API and the consumer race to record the
- * message's outcome on one primary key: if the API withdraws first, the consumer drops the record
- * when it arrives; if the consumer stored it first, the API answers 202 after all.
+ * Settles a send whose broker answer was lost. The API and the consumer (MessageBatchStore) race to
+ * record the message's outcome on one primary key: if the API withdraws first, the consumer drops
+ * the record when it arrives; if the consumer stored it first, the API answers 202 after all.
  */
 @ApplicationScoped
 public class SendOutcomes {
@@ -47,11 +47,6 @@ public class SendOutcomes {
       }
       return withdrawn;
     }
-  }
-
-  /** Within the consumer's transaction: true if the message may be stored (not withdrawn). */
-  public boolean claimForStorage(Connection connection, UUID messageId) throws SQLException {
-    return decide(connection, messageId, "stored");
   }
 
   /** Whether this message id was withdrawn, so a retry must not reuse it. */
