@@ -56,13 +56,27 @@ final class BatchColumns {
   Array[] deliveryColumns() throws SQLException {
     List<Object> messages = new ArrayList<>();
     List<Object> recipients = new ArrayList<>();
+    List<Object> conversations = new ArrayList<>();
+    List<Object> senders = new ArrayList<>();
+    List<Object> times = new ArrayList<>();
     for (Item item : items) {
-      for (String recipient : item.message().to()) {
-        messages.add(item.message().id());
+      MessageEnvelope m = item.message();
+      String acceptedAt = m.acceptedAt().toString();
+      for (String recipient : m.to()) {
+        messages.add(m.id());
         recipients.add(recipient);
+        conversations.add(m.conversationId());
+        senders.add(m.sender());
+        times.add(acceptedAt);
       }
     }
-    return new Array[] {array("uuid", messages.toArray()), array("varchar", recipients.toArray())};
+    return new Array[] {
+      array("uuid", messages.toArray()),
+      array("varchar", recipients.toArray()),
+      array("varchar", conversations.toArray()),
+      array("varchar", senders.toArray()),
+      array("text", times.toArray())
+    };
   }
 
   Array[] auditColumns() throws SQLException {

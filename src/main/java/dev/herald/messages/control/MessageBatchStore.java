@@ -42,8 +42,10 @@ public class MessageBatchStore {
           + " as t(id, conversation_id, sender, subject, body, created_at, topic, part, off, n)"
           + " order by n on conflict (id) do nothing returning id";
   private static final String DELIVERIES =
-      "insert into deliveries (message_id, recipient) select * from unnest(?::uuid[], ?::varchar[])"
-          + " on conflict do nothing";
+      "insert into deliveries (message_id, recipient, conversation_id, sender, created_at)"
+          + " select id, recipient, conversation_id, sender, created_at::timestamptz"
+          + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])"
+          + " as t(id, recipient, conversation_id, sender, created_at) on conflict do nothing";
   private static final String AUDIT =
       "insert into audit_events (action, actor, message_id, conversation_id, details)"
           + " select 'message.stored', actor, id, conversation_id, details::jsonb"
