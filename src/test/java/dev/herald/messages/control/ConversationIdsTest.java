@@ -47,6 +47,6 @@ class ConversationIdsTest {
     String aliceAndBob = ConversationIds.direct("alice", List.of("bob"));
     assertThatThrownBy(() -> ConversationIds.resolve(aliceAndBob, "mallory", List.of("alice")))
         .isInstanceOf(ProblemException.class)
-        .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(400));
+        .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(422));
   }
 }
