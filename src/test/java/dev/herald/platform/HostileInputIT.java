@@ -607,11 +607,22 @@ class HostileInputIT {
             post("api/conversations", "{\"title\":null}").answers(400, VALIDATION)));
     cases.add(
         named(
-            "group of 10,000 members",
+            "group of 2,000 members",
+            post(
+                    "api/conversations",
+                    "{\"title\":\"crowd\",\"members\":["
+                        + IntStream.range(0, 2_000)
+                            .mapToObj(i -> "\"m" + i + "\"")
+                            .collect(Collectors.joining(","))
+                        + "]}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group of 10,000 members (over the body limit)",
             post(
                     "api/conversations",
                     "{\"title\":\"crowd\",\"members\":[" + recipients(i -> "m" + i) + "]}")
-                .answers(400, VALIDATION)));
+                .answers(413, "payload-too-large")));
     cases.add(
         named(
             "group of 300 members",
