@@ -2,11 +2,13 @@ package dev.herald.platform;
 
 import dev.herald.platform.Problem.FieldError;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Opaque keyset cursors: a kind and a position, base64url-encoded. Clients pass them back
@@ -83,5 +85,43 @@ public final class Cursors {
         ProblemType.BAD_CURSOR,
         "Pass back a cursor exactly as the API returned it.",
         List.of(new FieldError(parameter, "is not a valid cursor")));
+  }
+
+  /** A cursor of several positions (a sort key and its tie-break), each zero or more. */
+  public static String encodeAll(String kind, long... positions) {
+    String text =
+        kind
+            + ":"
+            + Arrays.stream(positions).mapToObj(Long::toString).collect(Collectors.joining(":"));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The positions of a cursor made by {@link #encodeAll}, or null without a cursor. */
+  public static long[] decodeAll(String kind, String cursor, String parameter, int count) {
+    if (cursor == null || cursor.isEmpty()) {
+      return null;
+    }
+    try {
+      if (cursor.length() > 64) {
+        throw new IllegalArgumentException("too long");
+      }
+      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+      String[] parts = text.split(":", -1);
+      if (parts.length != count + 1 || !parts[0].equals(kind)) {
+        throw new IllegalArgumentException("wrong kind or shape");
+      }
+      long[] positions = new long[count];
+      for (int i = 0; i < count; i++) {
+        positions[i] = Long.parseLong(parts[i + 1]);
+        if (positions[i] < 0) {
+          throw new IllegalArgumentException("negative");
+        }
+      }
+      return positions;
+    } catch (IllegalArgumentException e) {
+      throw invalid(parameter);
+    }
   }
 }

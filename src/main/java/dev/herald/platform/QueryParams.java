@@ -1,12 +1,21 @@
 package dev.herald.platform;
 
 import dev.herald.platform.Problem.FieldError;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Reads query parameters strictly, answering 400 with the parameter's name when they are off. */
 public final class QueryParams {
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
+
+  // the same rule as messages' conversation ids (MessageLimits.CONVERSATION_ID_REGEX)
+  private static final Pattern CONVERSATION_ID =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
   private QueryParams() {}
 
@@ -34,6 +43,51 @@ public final class QueryParams {
       case "false" -> false;
       default -> throw invalid(name, "must be true or false");
     };
+  }
+
+  /** An ISO-8601 instant with an offset (2026-01-31T09:00:00Z), or null when absent. */
+  public static Instant instant(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      if (value.length() <= 40) {
+        return OffsetDateTime.parse(value).toInstant();
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw invalid(name, "must be an ISO-8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z");
+  }
+
+  /** A user name, or null when absent. */
+  public static String userName(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    if (!UserNames.isValid(value)) {
+      throw invalid(name, "must be a user name");
+    }
+    return value;
+  }
+
+  /** A UUID, or null when absent. */
+  public static UUID uuid(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    return Ids.uuid(value).orElseThrow(() -> invalid(name, "must be a UUID"));
+  }
+
+  /** A conversation id, or null when absent. */
+  public static String conversationId(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    if (value.length() > 100 || !CONVERSATION_ID.matcher(value).matches()) {
+      throw invalid(name, "must be a conversation id");
+    }
+    return value;
   }
 
   static ProblemException invalid(String field, String detail) {

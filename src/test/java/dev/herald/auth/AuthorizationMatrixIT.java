@@ -45,6 +45,7 @@ import org.microshed.testing.jupiter.MicroShedTest;
 @TestInstance(Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT {
   static final String ADMIN_ROLE = "admin";
+  static final String AUDITOR_ROLE = "auditor";
 
   /** Dead letter ids that do not exist: the identity column counts up from 1. */
   static final long MISSING = 8_000_000_000_000_000_000L;
@@ -57,6 +58,7 @@ class AuthorizationMatrixIT {
   final String recipient = Users.unique("recipient");
   final String outsider = Users.unique("outsider");
   final String admin = Users.unique("admin");
+  final String auditor = Users.unique("auditor");
 
   /** Sent by the sender to the recipient; nobody else took part. */
   String message;
@@ -101,7 +103,8 @@ class AuthorizationMatrixIT {
   enum Rightful {
     SENDER,
     RECIPIENT,
-    ADMIN
+    ADMIN,
+    AUDITOR
   }
 
   record Endpoint(String name, Rightful rightful, Function<Client, Reply> call) {}
@@ -181,6 +184,28 @@ class AuthorizationMatrixIT {
   final Endpoint listDeadLetters =
       new Endpoint(
           "GET /api/admin/dead-letters", Rightful.ADMIN, c -> c.get("api/admin/dead-letters"));
+  final Endpoint ownHistory =
+      new Endpoint("GET /api/messages", Rightful.RECIPIENT, c -> c.get("api/messages"));
+  final Endpoint ownSearch =
+      new Endpoint(
+          "GET /api/messages/search",
+          Rightful.RECIPIENT,
+          c -> c.get("api/messages/search?q=recipient"));
+  final Endpoint usersHistory =
+      new Endpoint(
+          "GET /api/messages?user=",
+          Rightful.AUDITOR,
+          c -> c.get("api/messages?user=" + recipient));
+  final Endpoint usersSearch =
+      new Endpoint(
+          "GET /api/messages/search?user=",
+          Rightful.AUDITOR,
+          c -> c.get("api/messages/search?q=recipient&user=" + recipient));
+  final Endpoint auditLog =
+      new Endpoint(
+          "GET /api/audit", Rightful.AUDITOR, c -> c.get("api/audit?messageId=" + message));
+  final Endpoint auditVerify =
+      new Endpoint("GET /api/audit/verify", Rightful.AUDITOR, c -> c.get("api/audit/verify"));
   final Endpoint redrive = redriveOne(() -> deadLetters.get(0));
   final Endpoint redriveMany = redriveAll(() -> deadLetters);
   final Endpoint discard = discardOne(() -> deadLetters.get(0));
@@ -232,7 +257,13 @@ class AuthorizationMatrixIT {
         listDeadLetters,
         redrive,
         redriveMany,
-        discard);
+        discard,
+        ownHistory,
+        ownSearch,
+        usersHistory,
+        usersSearch,
+        auditLog,
+        auditVerify);
   }
 
   List<Endpoint> adminEndpoints() {
@@ -246,6 +277,7 @@ class AuthorizationMatrixIT {
       case SENDER -> new Principal(sender, List.of());
       case RECIPIENT -> new Principal(recipient, List.of());
       case ADMIN -> new Principal(admin, List.of(ADMIN_ROLE));
+      case AUDITOR -> new Principal(auditor, List.of(AUDITOR_ROLE));
     };
   }
 
@@ -346,6 +378,16 @@ class AuthorizationMatrixIT {
     cells.add(new Cell(removeMember, "another user", () -> as(outsider), NOT_FOUND));
     cells.add(new Cell(sendToGroup, "a member", () -> as(sender), Expected.success(202)));
     cells.add(new Cell(sendToGroup, "another user", () -> as(outsider), NOT_FOUND));
+    // History and search: the caller's own for anyone; another user's for auditors only.
+    cells.add(new Cell(ownHistory, "a valid user", () -> as(outsider), Expected.success(200)));
+    cells.add(new Cell(ownSearch, "a valid user", () -> as(outsider), Expected.success(200)));
+    Supplier<Client> asAuditor = () -> Herald.withRoles(auditor, AUDITOR_ROLE);
+    for (Endpoint endpoint : List.of(usersHistory, usersSearch, auditLog, auditVerify)) {
+      cells.add(new Cell(endpoint, "an auditor", asAuditor, Expected.success(200)));
+      cells.add(
+          new Cell(endpoint, "its own user, no auditor role", () -> as(recipient), FORBIDDEN));
+      cells.add(new Cell(endpoint, "an admin, no auditor role", () -> asAdmin, FORBIDDEN));
+    }
 
     // The dead-letter API is for the admin role only; the role is checked before the id.
     for (Endpoint endpoint : adminEndpoints()) {

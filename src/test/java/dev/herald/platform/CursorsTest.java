@@ -79,4 +79,24 @@ class CursorsTest {
     assertThatThrownBy(() -> Cursors.decode("chats", cursor, "cursor", IDS))
         .isInstanceOf(ProblemException.class);
   }
+
+  @Test
+  void roundTripsCursorsOfSeveralPositions() {
+    String cursor = Cursors.encodeAll("search", 1_065_353_216L, 42L);
+    assertThat(Cursors.decodeAll("search", cursor, "cursor", 2))
+        .containsExactly(1_065_353_216L, 42L);
+    assertThat(Cursors.decodeAll("search", null, "cursor", 2)).isNull();
+  }
+
+  @Test
+  void refusesCursorsOfAnotherKindOrShape() {
+    String cursor = Cursors.encodeAll("messages", 1L, 2L);
+    for (String bad :
+        new String[] {
+          cursor, Cursors.encodeAll("search", 1L), Cursors.encodeAll("search", 1L, 2L, 3L), "!!"
+        }) {
+      assertThatThrownBy(() -> Cursors.decodeAll("search", bad, "cursor", 2))
+          .isInstanceOf(ProblemException.class);
+    }
+  }
 }

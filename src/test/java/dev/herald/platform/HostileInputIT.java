@@ -69,6 +69,7 @@ class HostileInputIT {
           named("600 headers", send(VALID).headers(600)),
           named("64 KiB path", get("api/messages/" + "m".repeat(65_536))),
           named("64 KiB cursor", get("api/inbox?cursor=" + "c".repeat(65_536))),
+          named("64 KiB search", get("api/messages/search?q=" + "q".repeat(65_536))),
           named("message " + TRAVERSAL, get("api/messages/" + TRAVERSAL)),
           named("message %2e%2e", get("api/messages/%2e%2e")),
           named("message %00", get("api/messages/%00")),
@@ -752,6 +753,79 @@ class HostileInputIT {
             "mark unread a 1000-character id",
             call("POST", "api/inbox/" + LONG_ID + "/unread").answers(404, NOT_FOUND)));
 
+    // history, search and the audit log: queries, instants, cursors
+    cases.add(named("search without q", get("api/messages/search").answers(400, VALIDATION)));
+    cases.add(
+        named("search q blank", get("api/messages/search?q=%20%20").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "search q of 201 characters",
+            get("api/messages/search?q=" + "q".repeat(201)).answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "search q of 3,000 Hangul characters (27 KB encoded)",
+            get("api/messages/search?q=" + "회".repeat(3_000)).answers(400, VALIDATION)));
+    cases.add(named("search q NUL", get("api/messages/search?q=a%00b").answers(400, VALIDATION)));
+    cases.add(
+        named("search q newline", get("api/messages/search?q=a%0Ab").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "search cursor: random base64",
+            get("api/messages/search?q=x&cursor=" + randomBase64()).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "search cursor: a history cursor",
+            get("api/messages/search?q=x&cursor=" + cursor("messages:5:5"))
+                .answers(400, BAD_CURSOR)));
+    for (String instant :
+        List.of("yesterday", "2026-02-30T00:00:00Z", "2026-01-01", "1e9", LONG_ID, "%00")) {
+      cases.add(
+          named(
+              "history after " + abbreviated(instant),
+              get("api/messages?after=" + instant).answers(400, VALIDATION)));
+      cases.add(
+          named(
+              "audit before " + abbreviated(instant),
+              auditor("api/audit?before=" + instant).answers(400, VALIDATION)));
+    }
+    cases.add(
+        named(
+            "history cursor: garbage",
+            get("api/messages?cursor=%21%21%21").answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "history cursor: negative position",
+            get("api/messages?cursor=" + cursor("messages:-1:5")).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "history cursor: three positions",
+            get("api/messages?cursor=" + cursor("messages:1:2:3")).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "history with a bad user name",
+            get("api/messages?with=a%20b").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "history of a bad conversation id",
+            get("api/messages?conversationId=" + LONG_ID).answers(400, VALIDATION)));
+    cases.add(named("history limit 0", get("api/messages?limit=0").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "audit messageId SQL",
+            auditor("api/audit?messageId=%27%20or%20%271%27%3D%271").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "audit cursor: an inbox cursor",
+            auditor("api/audit?cursor=" + cursor("inbox:5")).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "audit cursor: 1000 characters",
+            auditor("api/audit?cursor=" + LONG_ID).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "audit actor of 129 characters",
+            auditor("api/audit?actor=" + "a".repeat(129)).answers(400, VALIDATION)));
+
     // methods nobody serves
     cases.add(
         named(
@@ -811,6 +885,12 @@ class HostileInputIT {
 
   private static Hostile get(String path) {
     return call("GET", path);
+  }
+
+  /** A GET by a user with the auditor role (user names starting "auditor-" get it). */
+  private static Hostile auditor(String path) {
+    return new Hostile(
+        Users.unique("auditor"), "GET", path, Map.of(), null, false, false, true, 0, Set.of());
   }
 
   private static Hostile call(String method, String path) {
@@ -951,7 +1031,10 @@ class HostileInputIT {
     }
 
     Reply send() {
-      Herald.Client client = signedIn ? Herald.as(user) : Herald.anonymous();
+      Herald.Client client =
+          !signedIn
+              ? Herald.anonymous()
+              : user.startsWith("auditor-") ? Herald.withRoles(user, "auditor") : Herald.as(user);
       BodyPublisher publisher =
           body == null
               ? BodyPublishers.noBody()

@@ -77,6 +77,19 @@ public final class Herald {
             user, u -> token(Json.createObjectBuilder().add("user", u).build())));
   }
 
+  /** A client for a user whose token carries these groups (roles), e.g. "auditor". */
+  public static Client withRoles(String user, String... groups) {
+    return new Client(
+        TOKENS.computeIfAbsent(
+            user + "#" + String.join(",", groups),
+            u ->
+                token(
+                    Json.createObjectBuilder()
+                        .add("user", user)
+                        .add("groups", Json.createArrayBuilder(java.util.List.of(groups)))
+                        .build())));
+  }
+
   public static Client withToken(String token) {
     return new Client(token);
   }

@@ -1,19 +1,26 @@
 package dev.herald.messages.boundary;
 
 import dev.herald.messages.control.IdempotencyKeyHeader;
+import dev.herald.messages.control.MessageFilter;
+import dev.herald.messages.control.MessageHistory;
 import dev.herald.messages.control.MessageLookup;
+import dev.herald.messages.control.MessageSearch;
+import dev.herald.messages.control.SearchText;
 import dev.herald.messages.control.Submissions;
+import dev.herald.messages.entity.MessageEntry;
 import dev.herald.messages.entity.MessageView;
 import dev.herald.messages.entity.SendReceipt;
 import dev.herald.messages.entity.SendRequest;
 import dev.herald.messages.entity.SendResult;
 import dev.herald.platform.Caller;
 import dev.herald.platform.Ids;
+import dev.herald.platform.Page;
 import dev.herald.platform.ProblemException;
 import dev.herald.platform.ProblemResponses;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +28,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -28,15 +36,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.concurrent.CompletionStage;
 
-/** Sending messages and reading one message. */
+/** Sending messages, reading one, a user's history and search. */
 @Path("messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
   @Inject Caller caller;
   @Inject Submissions submissions;
   @Inject MessageLookup lookup;
+  @Inject MessageHistory history;
+  @Inject MessageSearch search;
   @Context UriInfo uri;
 
   /**
@@ -53,6 +64,21 @@ public class MessagesResource {
     return submissions
         .submit(caller.name(), request, IdempotencyKeyHeader.parse(idempotencyKey))
         .thenApply(result -> answer(result, messages));
+  }
+
+  /** The caller's messages, sent and received, newest first. */
+  @GET
+  public Page<MessageEntry> history(@BeanParam MessageQueryParams query) throws SQLException {
+    return history.page(query.filter(caller), query.cursor(), query.limit());
+  }
+
+  /** Full-text search over the messages the caller may see, best match first. */
+  @GET
+  @Path("search")
+  public Page<MessageEntry> search(@QueryParam("q") String q, @BeanParam MessageQueryParams query)
+      throws SQLException {
+    MessageFilter filter = query.filter(caller);
+    return search.page(filter, SearchText.parse(q), query.cursor(), query.limit());
   }
 
   @GET

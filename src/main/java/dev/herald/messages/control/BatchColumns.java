@@ -84,7 +84,9 @@ final class BatchColumns {
       column("varchar", i -> i.message().sender()),
       ids(),
       column("varchar", i -> i.message().conversationId()),
-      column("text", BatchColumns::auditDetails)
+      column("text", BatchColumns::auditDetails),
+      column("text", i -> i.message().acceptedAt().toString()),
+      column("int4", i -> i.at().partition())
     };
   }
 
@@ -95,7 +97,7 @@ final class BatchColumns {
           .writeValueAsString(
               Map.of(
                   "recipients",
-                  m.to().size(),
+                  m.to(),
                   "partition",
                   item.at().partition(),
                   "offset",

@@ -46,11 +46,19 @@ public class MessageBatchStore {
           + " select id, recipient, conversation_id, sender, created_at::timestamptz"
           + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])"
           + " as t(id, recipient, conversation_id, sender, created_at) on conflict do nothing";
+  // Two audit rows per message in one statement: accepted (at the envelope's time, by the sender)
+  // and stored (with the deliveries made). Each partition has its own hash chain; rows are inserted
+  // in chain order, so concurrent batches lock chain heads in one order and cannot deadlock.
   private static final String AUDIT =
-      "insert into audit_events (action, actor, message_id, conversation_id, details)"
-          + " select 'message.stored', actor, id, conversation_id, details::jsonb"
-          + " from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::text[])"
-          + " as t(actor, id, conversation_id, details)";
+      "insert into audit_events (chain, occurred_at, action, actor, message_id, conversation_id,"
+          + " details)"
+          + " select 'partition:' || part, case when k.kind = 1 then accepted_at::timestamptz"
+          + " else now() end, k.action, actor, id, conversation_id,"
+          + " case when k.kind = 2 then details::jsonb end"
+          + " from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::text[], ?::text[], ?::int[])"
+          + " with ordinality as t(actor, id, conversation_id, details, accepted_at, part, n)"
+          + " cross join (values (1, 'message.accepted'), (2, 'message.stored')) as k(kind, action)"
+          + " order by 'partition:' || part, n, k.kind";
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;

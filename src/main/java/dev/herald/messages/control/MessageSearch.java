@@ -1,0 +1,82 @@
+package dev.herald.messages.control;
+
+import dev.herald.messages.entity.MessageEntry;
+import dev.herald.platform.Cursors;
+import dev.herald.platform.Page;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Full-text search over the messages a user may see, best match first (ts_rank, then newest in log
+ * order). The text goes through herald_search_query, the function that built the documents' vectors
+ * (V6): english stems for words, character bigrams for Hangul, kana and Han. The cursor is the last
+ * row's (rank as float bits, seq).
+ */
+@ApplicationScoped
+public class MessageSearch {
+  static final String CURSOR_KIND = "search";
+  // a scalar subquery is computed once and lets the planner use the GIN index
+  private static final String QUERY = "(select q from q)";
+
+  @Resource(lookup = "jdbc/herald")
+  DataSource dataSource;
+
+  public Page<MessageEntry> page(MessageFilter filter, String text, String cursor, int limit)
+      throws SQLException {
+    long[] after = Cursors.decodeAll(CURSOR_KIND, cursor, "cursor", 2);
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(text);
+    StringBuilder sql =
+        new StringBuilder("with q as materialized (select herald_search_query(?) as q)")
+            .append(" select * from (");
+    half(sql, " from messages m where", filter::sent, parameters);
+    sql.append(" union all");
+    half(
+        sql,
+        " from deliveries d join messages m on m.id = d.message_id where",
+        filter::received,
+        parameters);
+    sql.append(") r");
+    if (after != null) {
+      float rank = Float.intBitsToFloat((int) after[0]);
+      sql.append(" where rank < ? or (rank = ? and seq < ?)");
+      parameters.add(rank);
+      parameters.add(rank);
+      parameters.add(after[1]);
+    }
+    sql.append(" order by rank desc, seq desc limit ?");
+    parameters.add(limit + 1);
+    List<MessageEntry> entries;
+    try (Connection connection = dataSource.getConnection()) {
+      entries = MessageRows.query(connection, sql.toString(), parameters);
+    }
+    if (entries.size() <= limit) {
+      return new Page<>(entries, null);
+    }
+    MessageEntry last = entries.get(limit - 1);
+    return new Page<>(
+        List.copyOf(entries.subList(0, limit)),
+        Cursors.encodeAll(CURSOR_KIND, Float.floatToIntBits(last.rank()), last.seq()));
+  }
+
+  private interface Conditions {
+    void append(StringBuilder sql, List<Object> parameters);
+  }
+
+  private static void half(
+      StringBuilder sql, String from, Conditions conditions, List<Object> parameters) {
+    sql.append(" select ")
+        .append(MessageRows.COLUMNS)
+        .append(", ts_rank(m.search, ")
+        .append(QUERY)
+        .append(") as rank")
+        .append(from);
+    conditions.append(sql, parameters);
+    sql.append(" and m.search @@ ").append(QUERY);
+  }
+}

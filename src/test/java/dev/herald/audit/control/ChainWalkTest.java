@@ -1,0 +1,78 @@
+package dev.herald.audit.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.audit.entity.ChainVerification;
+import dev.herald.audit.entity.ChainVerification.BrokenLink;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChainWalkTest {
+  static final byte[] H1 = {1};
+  static final byte[] H2 = {2};
+  static final byte[] H3 = {3};
+
+  @Test
+  void acceptsAnIntactChainEndingAtItsHead() {
+    ChainVerification result = walk(heads("a", 3, H3), 1, 2, 3);
+    assertThat(result.ok()).isTrue();
+    assertThat(result.chains()).isEqualTo(1);
+    assertThat(result.events()).isEqualTo(3);
+    assertThat(result.firstBroken()).isNull();
+  }
+
+  @Test
+  void namesARowWhoseHashDoesNotCoverIt() {
+    ChainWalk walk = new ChainWalk(heads("a", 2, H2));
+    walk.next("a", 1, 10, ChainWalk.GENESIS, H1, true);
+    walk.next("a", 2, 11, H1, H2, false);
+    ChainVerification result = walk.result();
+    assertThat(result.ok()).isFalse();
+    assertThat(result.firstBroken()).isEqualTo(new BrokenLink("a", 2, 11L, "hash-mismatch"));
+  }
+
+  @Test
+  void namesAGapAtTheMissingSequenceNumber() {
+    ChainVerification result = walk(heads("a", 3, H3), 1, 3);
+    assertThat(result.firstBroken()).isEqualTo(new BrokenLink("a", 2, 12L, "missing-event"));
+  }
+
+  @Test
+  void namesAChainThatEndsBeforeItsHead() {
+    ChainVerification result = walk(heads("a", 3, H3), 1, 2);
+    assertThat(result.firstBroken()).isEqualTo(new BrokenLink("a", 3, null, "head-mismatch"));
+  }
+
+  @Test
+  void namesAHeadWhoseRowsAreAllGone() {
+    Map<String, ChainWalk.Head> heads = heads("a", 1, H1);
+    heads.put("b", new ChainWalk.Head(2, H2));
+    ChainVerification result = walk(heads, 1);
+    assertThat(result.firstBroken()).isEqualTo(new BrokenLink("b", 1, null, "head-mismatch"));
+  }
+
+  @Test
+  void namesARowThatDoesNotPointAtThePreviousHash() {
+    ChainWalk walk = new ChainWalk(heads("a", 2, H2));
+    walk.next("a", 1, 10, ChainWalk.GENESIS, H1, true);
+    walk.next("a", 2, 11, H3, H2, true);
+    assertThat(walk.result().firstBroken().reason()).isEqualTo("link-mismatch");
+  }
+
+  /** Intact rows of chain "a" with these seqs: hash {seq}, linked, id 9 + seq. */
+  static ChainVerification walk(Map<String, ChainWalk.Head> heads, int... seqs) {
+    ChainWalk walk = new ChainWalk(heads);
+    for (int seq : seqs) {
+      byte[] prev = seq == 1 ? ChainWalk.GENESIS : new byte[] {(byte) (seq - 1)};
+      walk.next("a", seq, 9 + seq, prev, new byte[] {(byte) seq}, true);
+    }
+    return walk.result();
+  }
+
+  static Map<String, ChainWalk.Head> heads(String chain, long seq, byte[] hash) {
+    Map<String, ChainWalk.Head> heads = new HashMap<>();
+    heads.put(chain, new ChainWalk.Head(seq, hash));
+    return heads;
+  }
+}
