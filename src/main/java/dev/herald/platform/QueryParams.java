@@ -1,6 +1,8 @@
 package dev.herald.platform;
 
 import dev.herald.platform.Problem.FieldError;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Reads query parameters strictly, answering 400 with the parameter's name when they are off. */
@@ -36,7 +38,24 @@ public final class QueryParams {
     };
   }
 
-  static ProblemException invalid(String field, String detail) {
+  /** An optional flag: null when absent, so that a filter can tell "not asked" from false. */
+  public static Boolean optionalFlag(String name, String value) {
+    return value == null || value.isEmpty() ? null : flag(name, value);
+  }
+
+  /** An optional ISO-8601 instant ({@code 2026-01-31T12:00:00Z}); null when absent. */
+  public static Instant instant(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw invalid(name, "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
+    }
+  }
+
+  public static ProblemException invalid(String field, String detail) {
     return new ProblemException(
         ProblemType.VALIDATION, "Invalid query parameter.", List.of(new FieldError(field, detail)));
   }
