@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 /**
  * The badge counts, cheap at any inbox size: the per-conversation counters inbox_counts (kept by
  * statement triggers over deliveries neither deleted nor archived) summed over the user's rows,
- * minus the deliveries snoozed at this moment, counted from the small partial index
+ * minus the deliveries snoozed at this moment, found through the small partial index
  * deliveries_recipient_snoozed. "Now" is the application's clock, never SQL now().
  */
 @ApplicationScoped

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * The JPQL of one inbox page for a filter. Only the conditions asked for are in the text (no "param
- * is null or" tricks), so PostgreSQL plans each shape with its own index: the default view is
- * exactly the predicate of the partial index deliveries_recipient_active.
+ * is null or" tricks), so PostgreSQL plans each shape on its own: the recipient's index in id order
+ * (deliveries_recipient_id, or deliveries_recipient_conversation with a conversation), the states
+ * filtered on the rows, since no index names them (see V4: bulk actions stay heap-only updates).
  */
 final class InboxQuery {
   private static final String SELECT =
