@@ -74,7 +74,7 @@ call GET inbox/counts > /dev/null  # warms the server up
 echo "CPU baseline: select count(*) from generate_series(1, 3000000) took" \
   "$(psql -At <<< '\timing on
 select count(*) from generate_series(1, 3000000);' | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p') ms" \
-  "(about 200 ms on an idle 2-core machine)"
+  "(the load on the machine: compare runs by it)"
 echo "GET  inbox/counts          $(call GET inbox/counts) s  $(cat /tmp/inbox-bulk-answer)"
 for action in seen-all read-all archive-read; do
   echo "POST inbox/$action $(printf '%*s' $((13 - ${#action})) '')$(call POST inbox/$action) s  $(cat /tmp/inbox-bulk-answer)"
