@@ -18,31 +18,12 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "messages")
 @NamedQuery(
     name = "StoredMessage.findVisible",
-    query = "select m from StoredMessage m where m.id = :id and " + StoredMessage.VISIBLE)
-@NamedQuery(
-    name = "StoredMessage.history",
     query =
-        "select new dev.herald.conversations.entity.HistoryItem(m.seq, m.id, m.sender, m.subject,"
-            + " m.body, m.createdAt) from StoredMessage m where m.conversationId = :conversationId"
-            + " and m.seq < :before and "
-            + StoredMessage.VISIBLE
-            + " order by m.seq desc")
-@NamedQuery(
-    name = "StoredMessage.participation",
-    query =
-        "select 1 from StoredMessage m where m.conversationId = :conversationId and "
-            + StoredMessage.VISIBLE)
+        "select m from StoredMessage m where m.id = :id and ((m.sender = :user and not exists"
+            + " (select 1 from Delivery d where d.message = m and d.recipient = :user"
+            + " and d.deletedAt is not null)) or exists (select 1 from Delivery d where"
+            + " d.message = m and d.recipient = :user and d.deletedAt is null))")
 public class StoredMessage {
-  /**
-   * Sent or received by the user, and not deleted by them: a recipient's delete (deleted_at on
-   * their delivery) hides the message from them, also when they sent it to themselves.
-   */
-  static final String VISIBLE =
-      "((m.sender = :user and not exists (select 1 from Delivery d where d.message = m"
-          + " and d.recipient = :user and d.deletedAt is not null))"
-          + " or exists (select 1 from Delivery d where d.message = m and d.recipient = :user"
-          + " and d.deletedAt is null))";
-
   @Id UUID id;
 
   @Column(insertable = false, updatable = false)
