@@ -45,6 +45,11 @@ public final class QueryParams {
     };
   }
 
+  /** An optional flag: null when absent, so that a filter can tell "not asked" from false. */
+  public static Boolean optionalFlag(String name, String value) {
+    return value == null || value.isEmpty() ? null : flag(name, value);
+  }
+
   /** An ISO-8601 instant with an offset (2026-01-31T09:00:00Z), or null when absent. */
   public static Instant instant(String name, String value) {
     if (value == null || value.isEmpty()) {
@@ -90,7 +95,7 @@ public final class QueryParams {
     return value;
   }
 
-  static ProblemException invalid(String field, String detail) {
+  public static ProblemException invalid(String field, String detail) {
     return new ProblemException(
         ProblemType.VALIDATION, "Invalid query parameter.", List.of(new FieldError(field, detail)));
   }

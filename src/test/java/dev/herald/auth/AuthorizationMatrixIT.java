@@ -65,6 +65,9 @@ class AuthorizationMatrixIT {
 
   String conversation;
 
+  /** Also sent to the recipient, for the delete cells: a delete is final. */
+  String deletable;
+
   /** A group of the sender and the recipient. */
   String group;
 
@@ -83,6 +86,13 @@ class AuthorizationMatrixIT {
     await("the recipient has the message")
         .atMost(Duration.ofSeconds(20))
         .until(() -> as(recipient).get("api/messages/" + message).status() == 200);
+    Reply second =
+        as(sender).post("api/messages", Requests.send(List.of(recipient), "to be deleted"));
+    assertThat(second.status()).as(second.toString()).isEqualTo(202);
+    deletable = second.json().getString("id");
+    await("the recipient has the second message")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> as(recipient).get("api/messages/" + deletable).status() == 200);
     Reply created =
         as(sender)
             .post(
@@ -130,6 +140,24 @@ class AuthorizationMatrixIT {
           "POST /api/inbox/{messageId}/unread",
           Rightful.RECIPIENT,
           c -> c.post("api/inbox/" + message + "/unread"));
+  final Endpoint markSeen = deliveryAction("seen", () -> message);
+  final Endpoint archive = deliveryAction("archive", () -> message);
+  final Endpoint unarchive = deliveryAction("unarchive", () -> message);
+  final Endpoint unsnooze = deliveryAction("unsnooze", () -> message);
+  final Endpoint delete = deliveryAction("delete", () -> deletable);
+  final Endpoint snooze =
+      new Endpoint(
+          "POST /api/inbox/{messageId}/snooze",
+          Rightful.RECIPIENT,
+          c ->
+              c.post(
+                  "api/inbox/" + message + "/snooze",
+                  "{\"until\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}"));
+  final Endpoint counts =
+      new Endpoint("GET /api/inbox/counts", Rightful.RECIPIENT, c -> c.get("api/inbox/counts"));
+  final Endpoint readAll = bulkAction("read-all");
+  final Endpoint seenAll = bulkAction("seen-all");
+  final Endpoint archiveRead = bulkAction("archive-read");
   final Endpoint history =
       new Endpoint(
           "GET /api/conversations/{id}/messages",
@@ -210,6 +238,18 @@ class AuthorizationMatrixIT {
   final Endpoint redriveMany = redriveAll(() -> deadLetters);
   final Endpoint discard = discardOne(() -> deadLetters.get(0));
 
+  static Endpoint deliveryAction(String action, Supplier<String> messageId) {
+    return new Endpoint(
+        "POST /api/inbox/{messageId}/" + action,
+        Rightful.RECIPIENT,
+        c -> c.post("api/inbox/" + messageId.get() + "/" + action));
+  }
+
+  static Endpoint bulkAction(String action) {
+    return new Endpoint(
+        "POST /api/inbox/" + action, Rightful.RECIPIENT, c -> c.post("api/inbox/" + action));
+  }
+
   static Endpoint redriveOne(Supplier<Long> id) {
     return new Endpoint(
         "POST /api/admin/dead-letters/{id}/redrive",
@@ -247,6 +287,16 @@ class AuthorizationMatrixIT {
         inbox,
         markRead,
         markUnread,
+        markSeen,
+        archive,
+        unarchive,
+        snooze,
+        unsnooze,
+        delete,
+        counts,
+        readAll,
+        seenAll,
+        archiveRead,
         history,
         chatList,
         createGroup,
@@ -364,6 +414,15 @@ class AuthorizationMatrixIT {
     cells.add(new Cell(markRead, "another user", () -> as(outsider), NOT_FOUND));
     cells.add(new Cell(markUnread, "its recipient", () -> as(recipient), Expected.success(204)));
     cells.add(new Cell(markUnread, "another user", () -> as(outsider), NOT_FOUND));
+    for (Endpoint action : List.of(markSeen, archive, unarchive, snooze, unsnooze, delete)) {
+      cells.add(new Cell(action, "another user", () -> as(outsider), NOT_FOUND));
+      cells.add(new Cell(action, "its recipient", () -> as(recipient), Expected.success(204)));
+    }
+    cells.add(new Cell(delete, "its recipient, once deleted", () -> as(recipient), NOT_FOUND));
+    cells.add(new Cell(counts, "a valid user", () -> as(recipient), Expected.success(200)));
+    for (Endpoint action : List.of(readAll, seenAll, archiveRead)) {
+      cells.add(new Cell(action, "a valid user", () -> as(recipient), Expected.success(200)));
+    }
     cells.add(new Cell(history, "its recipient", () -> as(recipient), Expected.success(200)));
     cells.add(new Cell(history, "its sender", () -> as(sender), Expected.success(200)));
     cells.add(new Cell(history, "another user", () -> as(outsider), NOT_FOUND));

@@ -1,92 +1,96 @@
 package dev.herald.inbox.control;
 
-import dev.herald.audit.control.AuditLog;
+import dev.herald.inbox.entity.InboxFilter;
 import dev.herald.inbox.entity.InboxItem;
 import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
-import dev.herald.platform.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** A user's deliveries, newest first, and their read state. */
+/**
+ * A user's deliveries, newest first, with keyset cursors on the delivery id. Listing an item is
+ * seeing it: the page's unseen deliveries are marked seen, with one delivery.seen audit row each,
+ * in one statement for the whole page.
+ */
 @ApplicationScoped
 public class Inbox {
   static final String CURSOR_KIND = "inbox";
-  private static final String MARK =
-      "update deliveries set read_at = %s where message_id = ? and recipient = ? and read_at is %s"
-          + " returning (select conversation_id from messages where id = message_id)";
-  private static final String EXISTS =
-      "select 1 from deliveries where message_id = ? and recipient = ?";
+
+  /** One set-based update for the page and its audit rows, as one statement. */
+  private static final String SEE =
+      "with seen as (update deliveries set seen_at = ? where id = any(?) and seen_at is null"
+          + " and deleted_at is null returning message_id, conversation_id)"
+          // one chain (the reader's bucket) for the whole page: a statement that appended to
+          // several chains could deadlock with another one taking them in the other order
+          + " insert into audit_events (chain, action, actor, message_id, conversation_id)"
+          + " select herald_audit_default_chain(a.actor, null), 'delivery.seen', a.actor,"
+          + " message_id, conversation_id from seen, (select ?::varchar as actor) a"
+          + " returning message_id";
 
   @PersistenceContext EntityManager em;
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
-  @Inject AuditLog audit;
+  @Inject Clock clock;
 
-  public Page<InboxItem> page(String user, boolean unreadOnly, int limit, String cursor) {
+  @Transactional(rollbackOn = Exception.class)
+  public Page<InboxItem> page(String user, InboxFilter filter, int limit, String cursor)
+      throws SQLException {
     long before = Cursors.decode(CURSOR_KIND, cursor, "cursor").orElse(Long.MAX_VALUE);
+    Instant now = clock.instant();
     List<InboxItem> items =
-        em.createNamedQuery(unreadOnly ? "Delivery.inboxUnread" : "Delivery.inbox", InboxItem.class)
-            .setParameter("user", user)
-            .setParameter("before", before)
-            .setMaxResults(limit + 1)
-            .getResultList();
-    if (items.size() <= limit) {
-      return new Page<>(items, null);
-    }
-    List<InboxItem> page = items.subList(0, limit);
-    return new Page<>(
-        List.copyOf(page), Cursors.encode(CURSOR_KIND, page.get(limit - 1).deliveryId()));
+        InboxQuery.of(em, user, filter, before, now).setMaxResults(limit + 1).getResultList();
+    List<InboxItem> page = items.size() <= limit ? items : items.subList(0, limit);
+    Set<UUID> seen = markSeen(user, page, now);
+    List<InboxItem> shown =
+        page.stream().map(i -> seen.contains(i.messageId()) ? i.seen(now) : i).toList();
+    String next =
+        items.size() <= limit
+            ? null
+            : Cursors.encode(CURSOR_KIND, page.get(limit - 1).deliveryId());
+    return new Page<>(shown, next);
   }
 
-  /** Sets or clears read_at; 404 when the message was not delivered to this user. */
-  @Transactional(rollbackOn = Exception.class)
-  public void mark(String user, UUID messageId, boolean read) throws SQLException {
-    String sql = String.format(MARK, read ? "now()" : "null", read ? "null" : "not null");
+  private Set<UUID> markSeen(String user, List<InboxItem> page, Instant now) throws SQLException {
+    Long[] unseen =
+        page.stream()
+            .filter(i -> i.seenAt() == null)
+            .map(InboxItem::deliveryId)
+            .toArray(Long[]::new);
+    Set<UUID> seen = new HashSet<>();
+    if (unseen.length == 0) {
+      return seen;
+    }
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setObject(1, messageId, Types.OTHER);
-      update.setString(2, user);
-      try (ResultSet changed = update.executeQuery()) {
-        if (changed.next()) {
-          audit.append(
-              connection,
-              read ? "delivery.read" : "delivery.unread",
-              user,
-              messageId,
-              changed.getString(1),
-              null);
-          return;
+        PreparedStatement see = connection.prepareStatement(SEE)) {
+      Array ids = connection.createArrayOf("bigint", unseen);
+      see.setObject(1, now.atOffset(ZoneOffset.UTC));
+      see.setArray(2, ids);
+      see.setString(3, user);
+      try (ResultSet rows = see.executeQuery()) {
+        while (rows.next()) {
+          seen.add(rows.getObject(1, UUID.class));
         }
       }
-      if (!delivered(connection, user, messageId)) {
-        throw ProblemException.notFound();
-      }
     }
-  }
-
-  private static boolean delivered(Connection connection, String user, UUID messageId)
-      throws SQLException {
-    try (PreparedStatement exists = connection.prepareStatement(EXISTS)) {
-      exists.setObject(1, messageId, Types.OTHER);
-      exists.setString(2, user);
-      try (ResultSet row = exists.executeQuery()) {
-        return row.next();
-      }
-    }
+    return seen;
   }
 }

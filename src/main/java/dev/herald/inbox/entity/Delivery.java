@@ -10,24 +10,17 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One message delivered to one recipient; the only part of the log that changes is read_at. */
+/**
+ * One message delivered to one recipient: the recipient's inbox entry. It copies the message's
+ * conversation, sender and time (to filter without the log); the recipient's states are the only
+ * columns that change. Changes go through set-based SQL (inbox.control), never through JPA.
+ */
 @Entity
 @Table(name = "deliveries")
 @NamedQuery(
     name = "Delivery.recipientsOf",
     query = "select d.recipient from Delivery d where d.message.id = :id order by d.id")
-@NamedQuery(
-    name = "Delivery.inbox",
-    query = Delivery.INBOX_ITEM + " and d.id < :before order by d.id desc")
-@NamedQuery(
-    name = "Delivery.inboxUnread",
-    query = Delivery.INBOX_ITEM + " and d.id < :before and d.readAt is null order by d.id desc")
 public class Delivery {
-  static final String INBOX_ITEM =
-      "select new dev.herald.inbox.entity.InboxItem(d.id, m.id, m.conversationId, m.sender,"
-          + " m.subject, m.body, m.createdAt, d.readAt) from Delivery d join d.message m"
-          + " where d.recipient = :user";
-
   @Id Long id;
 
   @ManyToOne(fetch = FetchType.LAZY)
@@ -35,7 +28,14 @@ public class Delivery {
   StoredMessage message;
 
   String recipient;
+  String conversationId;
+  String sender;
+  Instant createdAt;
   Instant readAt;
+  Instant seenAt;
+  Instant archivedAt;
+  Instant snoozedUntil;
+  Instant deletedAt;
 
   public Long id() {
     return id;
@@ -51,5 +51,9 @@ public class Delivery {
 
   public Instant readAt() {
     return readAt;
+  }
+
+  public Instant deletedAt() {
+    return deletedAt;
   }
 }

@@ -19,8 +19,10 @@ import org.hibernate.annotations.Immutable;
 @NamedQuery(
     name = "StoredMessage.findVisible",
     query =
-        "select m from StoredMessage m where m.id = :id and (m.sender = :user or exists"
-            + " (select 1 from Delivery d where d.message = m and d.recipient = :user))")
+        "select m from StoredMessage m where m.id = :id and ((m.sender = :user and not exists"
+            + " (select 1 from Delivery d where d.message = m and d.recipient = :user"
+            + " and d.deletedAt is not null)) or exists (select 1 from Delivery d where"
+            + " d.message = m and d.recipient = :user and d.deletedAt is null))")
 public class StoredMessage {
   @Id UUID id;
 
