@@ -123,6 +123,23 @@ class AuthorizationMatrixIT {
           "GET /api/conversations/{id}/messages",
           Rightful.RECIPIENT,
           c -> c.get("api/conversations/" + conversation + "/messages"));
+  final Endpoint preferences =
+      new Endpoint("GET /api/me/preferences", Rightful.RECIPIENT, c -> c.get("api/me/preferences"));
+  final Endpoint savePreferences =
+      new Endpoint(
+          "PUT /api/me/preferences",
+          Rightful.RECIPIENT,
+          c ->
+              c.send(
+                  "PUT",
+                  "api/me/preferences",
+                  "application/json",
+                  java.net.http.HttpRequest.BodyPublishers.ofString("{\"channels\":[\"log\"]}")));
+  final Endpoint notifications =
+      new Endpoint(
+          "GET /api/notifications?messageId={id}",
+          Rightful.RECIPIENT,
+          c -> c.get("api/notifications?messageId=" + message));
   final Endpoint listDeadLetters =
       new Endpoint(
           "GET /api/admin/dead-letters", Rightful.ADMIN, c -> c.get("api/admin/dead-letters"));
@@ -168,6 +185,9 @@ class AuthorizationMatrixIT {
         markRead,
         markUnread,
         history,
+        preferences,
+        savePreferences,
+        notifications,
         listDeadLetters,
         redrive,
         redriveMany,
@@ -274,6 +294,26 @@ class AuthorizationMatrixIT {
     cells.add(new Cell(history, "its recipient", () -> as(recipient), Expected.success(200)));
     cells.add(new Cell(history, "its sender", () -> as(sender), Expected.success(200)));
     cells.add(new Cell(history, "another user", () -> as(outsider), NOT_FOUND));
+
+    // Preferences and alerts are always the caller's own: another user sees their own, never these.
+    cells.add(new Cell(preferences, "a valid user", () -> as(recipient), Expected.success(200)));
+    cells.add(
+        new Cell(savePreferences, "a valid user", () -> as(recipient), Expected.success(200)));
+    cells.add(new Cell(notifications, "its recipient", () -> as(recipient), Expected.success(200)));
+    cells.add(
+        new Cell(
+            new Endpoint(
+                "GET /api/notifications?messageId={id} (none listed)",
+                Rightful.RECIPIENT,
+                c -> {
+                  Reply reply = notifications.call().apply(c);
+                  return reply.status() == 200 && reply.body().contains("\"items\":[]")
+                      ? reply
+                      : new Reply(599, reply.headers(), "listed: " + reply.body());
+                }),
+            "another user",
+            () -> as(outsider),
+            Expected.success(200)));
 
     // The dead-letter API is for the admin role only; the role is checked before the id.
     for (Endpoint endpoint : adminEndpoints()) {

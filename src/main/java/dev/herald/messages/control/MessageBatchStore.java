@@ -46,6 +46,20 @@ public class MessageBatchStore {
           + " select id, recipient, conversation_id, sender, created_at::timestamptz"
           + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])"
           + " as t(id, recipient, conversation_id, sender, created_at) on conflict do nothing";
+  // The outbox: one alert per delivery and channel the recipient enabled (log without preferences);
+  // a muted conversation's alerts are written as skipped, so the user can see why none came.
+  private static final String NOTIFICATIONS =
+      "insert into notifications (message_id, recipient, conversation_id, channel, status,"
+          + " last_error)"
+          + " select t.id, t.recipient, t.conversation_id, c.channel,"
+          + " case when m.muted then 'skipped' else 'pending' end,"
+          + " case when m.muted then 'conversation muted' end"
+          + " from unnest(?::uuid[], ?::varchar[], ?::varchar[]) as t(id, recipient, conversation_id)"
+          + " left join notification_preferences p on p.user_name = t.recipient"
+          + " cross join lateral unnest(coalesce(p.channels, array['log']::varchar[])) as c(channel)"
+          + " cross join lateral (select coalesce(t.conversation_id = any(p.muted_conversations),"
+          + " false) as muted) as m"
+          + " on conflict do nothing";
   private static final String AUDIT =
       "insert into audit_events (action, actor, message_id, conversation_id, details)"
           + " select 'message.stored', actor, id, conversation_id, details::jsonb"
@@ -68,7 +82,9 @@ public class MessageBatchStore {
       }
       Set<UUID> inserted = query(connection, MESSAGES, kept.messageColumns());
       BatchColumns stored = new BatchColumns(connection, kept.only(inserted));
-      update(connection, DELIVERIES, stored.deliveryColumns());
+      Array[] deliveries = stored.deliveryColumns();
+      update(connection, DELIVERIES, deliveries);
+      update(connection, NOTIFICATIONS, deliveries[0], deliveries[1], deliveries[2]);
       update(connection, AUDIT, stored.auditColumns());
       return inserted.size();
     }
