@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,13 +33,15 @@ public class Digests {
     return claimed.channel().equals("email") && claimed.preferences().digestMinutes() > 0;
   }
 
-  void dispatch(Claimed first, NotificationChannel channel, Duration lease) throws SQLException {
+  /** Returns the ids of the other alerts it settled. */
+  List<UUID> dispatch(Claimed first, NotificationChannel channel, Duration lease)
+      throws SQLException {
     Duration window = Duration.ofSeconds(first.preferences().digestMinutes() * minuteSeconds);
     Instant closes = outbox.oldestUnsentEmail(first.recipient()).plus(window);
     if (clock.instant().isBefore(closes)) {
       dispatcher.finish(
           List.of(first), Dispatcher.deferred(new AlertRules.Defer(closes, "digest window")));
-      return;
+      return List.of();
     }
     List<Claimed> group = new ArrayList<>(List.of(first));
     List<Claimed> read = new ArrayList<>();
@@ -52,5 +55,9 @@ public class Digests {
     List<Alert.Item> items = group.stream().map(Claimed::item).toList();
     dispatcher.send(
         group, channel, new Alert(first.id(), first.recipient(), single.address(), items));
+    List<UUID> settled = new ArrayList<>();
+    group.forEach(c -> settled.add(c.id()));
+    read.forEach(c -> settled.add(c.id()));
+    return settled;
   }
 }

@@ -18,8 +18,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -78,14 +81,20 @@ public class Dispatcher {
       List<Claimed> due;
       do {
         due = outbox.claim(batchSize, lease());
-        due.forEach(this::dispatch);
+        Set<UUID> done = new HashSet<>();
+        for (Claimed claimed : due) {
+          if (done.add(claimed.id())) {
+            done.addAll(dispatch(claimed));
+          }
+        }
       } while (due.size() == batchSize && !stopped);
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Claiming notifications failed; will try again", e);
     }
   }
 
-  void dispatch(Claimed claimed) {
+  /** Returns the ids of other alerts of the batch it settled too (members of a digest). */
+  List<UUID> dispatch(Claimed claimed) {
     try {
       NotificationChannel channel = channels.get(claimed.channel());
       Decision decision = AlertRules.decide(claimed, channel, clock.instant());
@@ -94,7 +103,7 @@ public class Dispatcher {
       } else if (decision instanceof AlertRules.Defer defer) {
         finish(List.of(claimed), deferred(defer));
       } else if (digests.applies(claimed)) {
-        digests.dispatch(claimed, channel, lease());
+        return digests.dispatch(claimed, channel, lease());
       } else {
         send(List.of(claimed), channel, alertOf(claimed, channel));
       }
@@ -102,6 +111,7 @@ public class Dispatcher {
       // the lease runs out and the alert is due again
       LOG.log(Level.WARNING, "Dispatching notification " + claimed.id() + " failed", e);
     }
+    return List.of();
   }
 
   /** Sends one alert for the group and records the same outcome for each member. */

@@ -57,7 +57,7 @@ public class Outbox {
           + LEASE
           + " from (select id from notifications where recipient = ? and channel = 'email'"
           + " and status in ('pending', 'deferred') and id <> ?"
-          + " and (claimed_until is null or claimed_until < now())"
+          + " and (claimed_until is null or claimed_until < now() or claimed_until = ?)"
           + " for update skip locked) due where n.id = due.id returning n.*)"
           + CONTEXT;
   private static final String OLDEST_UNSENT_EMAIL =
@@ -99,7 +99,10 @@ public class Outbox {
     }
   }
 
-  /** Leases the recipient's other unsent emails, for one digest with {@code first}. */
+  /**
+   * Leases the recipient's other unsent emails, for one digest with {@code first}: those nobody
+   * holds and those claimed in the same batch as {@code first}.
+   */
   @Transactional(rollbackOn = Exception.class)
   public List<Claimed> claimDigest(Claimed first, Duration lease) throws SQLException {
     try (Connection connection = dataSource.getConnection();
@@ -108,6 +111,8 @@ public class Outbox {
       claim.setLong(2, lease.toSeconds());
       claim.setString(3, first.recipient());
       claim.setObject(4, first.id(), Types.OTHER);
+      // rows claimed in the same batch as the first share its lease
+      claim.setObject(5, at(first.lease()));
       return read(claim);
     }
   }
