@@ -1,7 +1,7 @@
 package dev.herald.notifications.control;
 
+import dev.herald.notifications.control.AlertOutcomes.Finish;
 import dev.herald.notifications.control.AlertRules.Decision;
-import dev.herald.notifications.control.Outbox.Finish;
 import dev.herald.notifications.entity.Alert;
 import dev.herald.notifications.entity.Claimed;
 import dev.herald.notifications.entity.SendOutcome;
@@ -40,6 +40,7 @@ public class Dispatcher {
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject Outbox outbox;
+  @Inject AlertOutcomes outcomes;
   @Inject Digests digests;
   @Inject RetrySchedule retries;
   @Inject Instance<NotificationChannel> available;
@@ -154,7 +155,7 @@ public class Dispatcher {
   }
 
   void finish(List<Claimed> group, Finish finish) throws SQLException {
-    outbox.finish(group, finish);
+    outcomes.record(group, finish);
   }
 
   static Finish skipped(String reason) {

@@ -1,11 +1,9 @@
 package dev.herald.notifications.control;
 
-import dev.herald.audit.control.AuditLog;
 import dev.herald.notifications.entity.Alert;
 import dev.herald.notifications.entity.Claimed;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,9 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -27,12 +23,10 @@ import javax.sql.DataSource;
  * The notifications table as a work queue. Claiming takes due rows with FOR UPDATE SKIP LOCKED, so
  * concurrent dispatchers on any instance never take the same row, and leases them by moving
  * next_attempt_at to the lease end: a dispatcher that dies mid-send leaves the row due again when
- * the lease runs out. Finishing checks the lease is still ours and audits sent and failed alerts in
- * the same transaction.
+ * the lease runs out. AlertOutcomes records how each claimed alert ended.
  */
 @ApplicationScoped
 public class Outbox {
-  static final String ACTOR = "herald-notifier";
   private static final String CONTEXT =
       " select c.id, c.recipient, c.channel, c.attempts, c.created_at, c.claimed_until,"
           + " m.id as message_id, m.conversation_id, m.sender, m.subject, m.body,"
@@ -63,30 +57,9 @@ public class Outbox {
   private static final String OLDEST_UNSENT_EMAIL =
       "select min(created_at) from notifications where recipient = ? and channel = 'email'"
           + " and status in ('pending', 'deferred')";
-  private static final String FINISH =
-      "update notifications set status = ?, next_attempt_at = coalesce(?, next_attempt_at),"
-          + " last_error = ?, provider_message_id = coalesce(?, provider_message_id),"
-          + " attempts = attempts + ?, digest_id = coalesce(?, digest_id), claimed_until = null,"
-          + " updated_at = now(), sent_at = case when status = 'sent' then sent_at"
-          + " when ? = 'sent' then now() end"
-          + " where id = ? and claimed_until = ? returning message_id, conversation_id, channel,"
-          + " attempts";
-
-  /**
-   * How a claimed notification ends this round; {@code nextAttemptAt} only for pending/deferred.
-   */
-  public record Finish(
-      String status,
-      Instant nextAttemptAt,
-      String error,
-      String providerMessageId,
-      boolean attempted,
-      UUID digestId) {}
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
-
-  @Inject AuditLog audit;
 
   @Transactional(rollbackOn = Exception.class)
   public List<Claimed> claim(int limit, Duration lease) throws SQLException {
@@ -129,58 +102,7 @@ public class Outbox {
     }
   }
 
-  /** Records the outcome for each, unless its lease ran out (another dispatcher has it now). */
-  @Transactional(rollbackOn = Exception.class)
-  public void finish(List<Claimed> group, Finish finish) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(FINISH)) {
-      for (Claimed claimed : group) {
-        bind(update, claimed, finish);
-        try (ResultSet row = update.executeQuery()) {
-          if (row.next() && (finish.status().equals("sent") || finish.status().equals("failed"))) {
-            audit(connection, claimed, finish, row);
-          }
-        }
-      }
-    }
-  }
-
-  private static void bind(PreparedStatement update, Claimed claimed, Finish finish)
-      throws SQLException {
-    update.setString(1, finish.status());
-    update.setObject(2, at(finish.nextAttemptAt()));
-    update.setString(3, finish.error() == null ? null : Snippets.truncate(finish.error(), 1000));
-    update.setString(4, finish.providerMessageId());
-    update.setInt(5, finish.attempted() ? 1 : 0);
-    update.setObject(6, finish.digestId(), Types.OTHER);
-    update.setString(7, finish.status());
-    update.setObject(8, claimed.id(), Types.OTHER);
-    update.setObject(9, at(claimed.lease()));
-  }
-
-  private void audit(Connection connection, Claimed claimed, Finish finish, ResultSet row)
-      throws SQLException {
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("notificationId", claimed.id().toString());
-    details.put("recipient", claimed.recipient());
-    details.put("channel", row.getString("channel"));
-    details.put("attempts", row.getInt("attempts"));
-    if (finish.providerMessageId() != null) {
-      details.put("providerMessageId", finish.providerMessageId());
-    }
-    if (finish.error() != null) {
-      details.put("error", Snippets.truncate(finish.error(), 500));
-    }
-    audit.append(
-        connection,
-        "notification." + finish.status(),
-        ACTOR,
-        row.getObject("message_id", UUID.class),
-        row.getString("conversation_id"),
-        details);
-  }
-
-  private static OffsetDateTime at(Instant instant) {
+  static OffsetDateTime at(Instant instant) {
     return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
   }
 
