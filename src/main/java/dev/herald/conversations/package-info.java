@@ -1,5 +1,16 @@
 /**
- * Conversation history: the messages of one conversation in log order, as far as the caller sent or
- * received them, paged backwards in time.
+ * Conversations: group conversations and their members, the caller's chat list, and a
+ * conversation's history.
+ *
+ * <p>Operations: create a group ({@code g-<uuid>}; the creator is a member), read it (members
+ * only), add and remove members (members only; serialized per group by a row lock; audited), list
+ * the caller's conversations most recent first with last message and unread count (one query per
+ * page), and page a conversation's messages back ({@code before}) or forward ({@code after}),
+ * showing only what the caller sent or received and has not deleted.
+ *
+ * <p>Sending to a group is the messages feature's ({@code messages.control.GroupRecipients}
+ * resolves the members at send time); the chat list's rows for messages are kept by a trigger on
+ * deliveries. Out of scope: read state and deletion (inbox), notifications, group titles changing,
+ * roles within a group.
  */
 package dev.herald.conversations;

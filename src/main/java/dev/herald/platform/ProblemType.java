@@ -13,6 +13,8 @@ public enum ProblemType {
       "idempotency-key-in-use", "A request with this Idempotency-Key is in progress", 409),
   IDEMPOTENCY_KEY_REUSED(
       "idempotency-key-reused", "This Idempotency-Key was used with another request", 422),
+  CONVERSATION_RULE(
+      "conversation-rule", "The request breaks a rule of the conversation it names", 422),
   RATE_LIMITED("rate-limited", "Too many requests", 429),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   NOT_ACCEPTABLE("not-acceptable", "Cannot produce an acceptable representation", 406),

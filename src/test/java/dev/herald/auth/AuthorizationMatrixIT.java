@@ -63,6 +63,9 @@ class AuthorizationMatrixIT {
 
   String conversation;
 
+  /** A group of the sender and the recipient. */
+  String group;
+
   /** Two dead letters that only refused callers act on. */
   List<Long> deadLetters;
 
@@ -78,6 +81,12 @@ class AuthorizationMatrixIT {
     await("the recipient has the message")
         .atMost(Duration.ofSeconds(20))
         .until(() -> as(recipient).get("api/messages/" + message).status() == 200);
+    Reply created =
+        as(sender)
+            .post(
+                "api/conversations", "{\"title\":\"matrix\",\"members\":[\"" + recipient + "\"]}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    group = created.json().getString("id");
     deadLetters = DeadLetterRecords.create(2);
     asAdmin =
         withToken(
@@ -123,6 +132,52 @@ class AuthorizationMatrixIT {
           "GET /api/conversations/{id}/messages",
           Rightful.RECIPIENT,
           c -> c.get("api/conversations/" + conversation + "/messages"));
+  final Endpoint chatList =
+      new Endpoint("GET /api/conversations", Rightful.RECIPIENT, c -> c.get("api/conversations"));
+  final Endpoint createGroup =
+      new Endpoint(
+          "POST /api/conversations",
+          Rightful.SENDER,
+          c -> c.post("api/conversations", "{\"title\":\"matrix\",\"members\":[]}"));
+  final Endpoint readGroup =
+      new Endpoint(
+          "GET /api/conversations/{id}",
+          Rightful.RECIPIENT,
+          c -> c.get("api/conversations/" + group));
+  final Endpoint addMember =
+      new Endpoint(
+          "POST /api/conversations/{id}/members",
+          Rightful.RECIPIENT,
+          c ->
+              c.post(
+                  "api/conversations/" + group + "/members",
+                  "{\"user\":\"" + Users.unique("added") + "\"}"));
+  final Endpoint removeMember =
+      new Endpoint(
+          "DELETE /api/conversations/{id}/members/{user}",
+          Rightful.RECIPIENT,
+          c ->
+              c.send(
+                  "DELETE",
+                  "api/conversations/" + group + "/members/" + freshMember(),
+                  null,
+                  java.net.http.HttpRequest.BodyPublishers.noBody()));
+  final Endpoint sendToGroup =
+      new Endpoint(
+          "POST /api/messages (to a group)",
+          Rightful.SENDER,
+          c ->
+              c.post("api/messages", "{\"conversationId\":\"" + group + "\",\"body\":\"matrix\"}"));
+
+  /** A member the sender just added, for a removal to act on. */
+  String freshMember() {
+    String member = Users.unique("member");
+    Reply added =
+        as(sender).post("api/conversations/" + group + "/members", "{\"user\":\"" + member + "\"}");
+    assertThat(added.status()).as(added.toString()).isEqualTo(200);
+    return member;
+  }
+
   final Endpoint preferences =
       new Endpoint("GET /api/me/preferences", Rightful.RECIPIENT, c -> c.get("api/me/preferences"));
   final Endpoint savePreferences =
@@ -185,6 +240,12 @@ class AuthorizationMatrixIT {
         markRead,
         markUnread,
         history,
+        chatList,
+        createGroup,
+        readGroup,
+        addMember,
+        removeMember,
+        sendToGroup,
         preferences,
         savePreferences,
         notifications,
@@ -295,6 +356,16 @@ class AuthorizationMatrixIT {
     cells.add(new Cell(history, "its sender", () -> as(sender), Expected.success(200)));
     cells.add(new Cell(history, "another user", () -> as(outsider), NOT_FOUND));
 
+    cells.add(new Cell(chatList, "a valid user", () -> as(recipient), Expected.success(200)));
+    cells.add(new Cell(createGroup, "a valid user", () -> as(sender), Expected.success(201)));
+    cells.add(new Cell(readGroup, "a member", () -> as(recipient), Expected.success(200)));
+    cells.add(new Cell(readGroup, "another user", () -> as(outsider), NOT_FOUND));
+    cells.add(new Cell(addMember, "a member", () -> as(recipient), Expected.success(200)));
+    cells.add(new Cell(addMember, "another user", () -> as(outsider), NOT_FOUND));
+    cells.add(new Cell(removeMember, "a member", () -> as(recipient), Expected.success(204)));
+    cells.add(new Cell(removeMember, "another user", () -> as(outsider), NOT_FOUND));
+    cells.add(new Cell(sendToGroup, "a member", () -> as(sender), Expected.success(202)));
+    cells.add(new Cell(sendToGroup, "another user", () -> as(outsider), NOT_FOUND));
     // Preferences and alerts are always the caller's own: another user sees their own, never these.
     cells.add(new Cell(preferences, "a valid user", () -> as(recipient), Expected.success(200)));
     cells.add(

@@ -49,4 +49,34 @@ class CursorsTest {
     assertThatThrownBy(() -> Cursors.decode("inbox", "a".repeat(1000), "cursor"))
         .isInstanceOf(ProblemException.class);
   }
+
+  static final java.util.regex.Pattern IDS = java.util.regex.Pattern.compile("[a-z0-9-]{1,100}");
+
+  @Test
+  void decodesAKeysetItEncoded() {
+    Cursors.Keyset keyset = new Cursors.Keyset(1_795_000_000_123_456L, "dm-0123abc");
+    assertThat(Cursors.decode("chats", Cursors.encode("chats", keyset), "cursor", IDS))
+        .hasValue(keyset);
+    assertThat(Cursors.decode("chats", null, "cursor", IDS)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "chats:5",
+        "chats:0:c1",
+        "chats:-1:c1",
+        "chats:x:c1",
+        "chats:5:../x",
+        "inbox:5:c1",
+        "chats:5:"
+      })
+  void refusesKeysetsItDidNotIssue(String text) {
+    String cursor =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> Cursors.decode("chats", cursor, "cursor", IDS))
+        .isInstanceOf(ProblemException.class);
+  }
 }

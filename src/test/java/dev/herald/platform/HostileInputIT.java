@@ -76,7 +76,12 @@ class HostileInputIT {
           named("mark read %00", call("POST", "api/inbox/%00/read")),
           named("mark unread %00", call("POST", "api/inbox/%00/unread")),
           named("history of " + TRAVERSAL, get("api/conversations/" + TRAVERSAL + "/messages")),
-          named("history of conversation %00", get("api/conversations/%00/messages")));
+          named("history of conversation %00", get("api/conversations/%00/messages")),
+          named("group %00", get("api/conversations/g-%00")),
+          named(
+              "members of group " + TRAVERSAL,
+              call("DELETE", "api/conversations/" + TRAVERSAL + "/members/bob")),
+          named("remove member %00", call("DELETE", "api/conversations/g-x/members/%00")));
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostileRequests")
@@ -573,6 +578,159 @@ class HostileInputIT {
             "history of a 1000-character conversation",
             get("api/conversations/" + LONG_ID + "/messages").answers(404, NOT_FOUND)));
 
+    // groups: titles, members, ids
+    String unknownGroup = "g-" + UNKNOWN_ID;
+    cases.add(
+        named(
+            "group title of 10,000 characters",
+            post("api/conversations", "{\"title\":\"" + "t".repeat(10_000) + "\"}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group title with NUL",
+            post("api/conversations", "{\"title\":\"a\\u0000b\"}").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group title with ANSI escape",
+            post("api/conversations", "{\"title\":\"\\u001b[31mred\"}").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group title with a line break",
+            post("api/conversations", "{\"title\":\"a\\nb\"}").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group title a number",
+            post("api/conversations", "{\"title\":7}").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group title null",
+            post("api/conversations", "{\"title\":null}").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group of 2,000 members",
+            post(
+                    "api/conversations",
+                    "{\"title\":\"crowd\",\"members\":["
+                        + IntStream.range(0, 2_000)
+                            .mapToObj(i -> "\"m" + i + "\"")
+                            .collect(Collectors.joining(","))
+                        + "]}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group of 10,000 members (over the body limit)",
+            post(
+                    "api/conversations",
+                    "{\"title\":\"crowd\",\"members\":[" + recipients(i -> "m" + i) + "]}")
+                .answers(413, "payload-too-large")));
+    cases.add(
+        named(
+            "group of 300 members",
+            post(
+                    "api/conversations",
+                    "{\"title\":\"crowd\",\"members\":["
+                        + IntStream.range(0, 300)
+                            .mapToObj(i -> "\"m" + i + "\"")
+                            .collect(Collectors.joining(","))
+                        + "]}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group member with a control character",
+            post("api/conversations", "{\"title\":\"x\",\"members\":[\"bo\\u0007b\"]}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group members an object",
+            post("api/conversations", "{\"title\":\"x\",\"members\":{\"a\":1}}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "group with an id of its own",
+            post("api/conversations", "{\"title\":\"x\",\"id\":\"g-mine\"}")
+                .answers(400, MALFORMED, VALIDATION)));
+    cases.add(
+        named(
+            "group of 1000 characters",
+            get("api/conversations/" + LONG_ID).answers(404, NOT_FOUND)));
+    cases.add(
+        named("group unknown", get("api/conversations/" + unknownGroup).answers(404, NOT_FOUND)));
+    cases.add(
+        named(
+            "add member to an unknown group",
+            post("api/conversations/" + unknownGroup + "/members", "{\"user\":\"bob\"}")
+                .answers(404, NOT_FOUND)));
+    cases.add(
+        named(
+            "add member with a 129-character name",
+            post(
+                    "api/conversations/" + unknownGroup + "/members",
+                    "{\"user\":\"" + "b".repeat(129) + "\"}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "add member with a slash",
+            post("api/conversations/" + unknownGroup + "/members", "{\"user\":\"../admin\"}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "remove a member of a 1000-character group",
+            call("DELETE", "api/conversations/" + LONG_ID + "/members/bob")
+                .answers(404, NOT_FOUND)));
+    cases.add(
+        named(
+            "send to a made-up g- conversation",
+            send("{\"to\":[\"bob\"],\"body\":\"x\",\"conversationId\":\"g-mine\"}")
+                .answers(422, "conversation-rule")));
+    cases.add(
+        named(
+            "send to an unknown group",
+            send("{\"body\":\"x\",\"conversationId\":\"" + unknownGroup + "\"}")
+                .answers(404, NOT_FOUND)));
+    cases.add(
+        named(
+            "send naming recipients and a group",
+            send("{\"to\":[\"bob\"],\"body\":\"x\",\"conversationId\":\"" + unknownGroup + "\"}")
+                .answers(422, "conversation-rule")));
+    cases.add(named("send without recipients", send("{\"body\":\"x\"}").answers(400, VALIDATION)));
+
+    // cursors and limits of the chat list, and history paged forward
+    cases.add(
+        named(
+            "chat list cursor: random base64",
+            get("api/conversations?cursor=" + randomBase64()).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "chat list cursor: 1000 characters",
+            get("api/conversations?cursor=" + LONG_ID).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "chat list cursor: an inbox cursor",
+            get("api/conversations?cursor=" + cursor("inbox:5")).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "chat list cursor: a bad conversation id",
+            get("api/conversations?cursor=" + cursor("chats:5:../x")).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "chat list cursor: negative time",
+            get("api/conversations?cursor=" + cursor("chats:-5:c1")).answers(400, BAD_CURSOR)));
+    for (String limit : List.of("0", "101", "abc")) {
+      cases.add(
+          named(
+              "chat list limit " + limit,
+              get("api/conversations?limit=" + limit).answers(400, VALIDATION)));
+    }
+    cases.add(
+        named(
+            "history after: random base64",
+            get("api/conversations/c1/messages?after=" + randomBase64()).answers(400, BAD_CURSOR)));
+    cases.add(
+        named(
+            "history after: a chat list cursor",
+            get("api/conversations/c1/messages?after=" + cursor("chats:5:c1"))
+                .answers(400, BAD_CURSOR)));
+
     // ids of single messages and deliveries (encoded NUL, slash, dot: see refusedByLiberty)
     for (String id :
         List.of(
@@ -738,6 +896,11 @@ class HostileInputIT {
 
   private static Hostile preferences(String json) {
     return new Hostile("PUT", "api/me/preferences", json.getBytes(UTF_8))
+        .header("Content-Type", "application/json");
+  }
+
+  private static Hostile post(String path, String json) {
+    return new Hostile("POST", path, json.getBytes(UTF_8))
         .header("Content-Type", "application/json");
   }
 

@@ -24,6 +24,7 @@ public class Envelopes {
   private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
   @Inject Clock clock;
+  @Inject GroupRecipients groupRecipients;
 
   @Inject
   @ConfigProperty(name = "herald.messages.max-recipients", defaultValue = "100")
@@ -38,6 +39,10 @@ public class Envelopes {
   }
 
   public MessageEnvelope accept(String sender, SendRequest request) {
+    if (ConversationIds.isGroup(request.conversationId())) {
+      String group = ConversationIds.requireGroupShape(request.conversationId());
+      return envelope(sender, group, groupRecipients.of(group, sender, request.to()), request);
+    }
     List<String> recipients = new ArrayList<>(new LinkedHashSet<>(request.to()));
     if (recipients.size() > maxRecipients) {
       throw new ProblemException(
@@ -47,6 +52,11 @@ public class Envelopes {
               new FieldError("to", "must name at most " + maxRecipients + " distinct recipients")));
     }
     String conversationId = ConversationIds.resolve(request.conversationId(), sender, recipients);
+    return envelope(sender, conversationId, recipients, request);
+  }
+
+  private MessageEnvelope envelope(
+      String sender, String conversationId, List<String> recipients, SendRequest request) {
     return new MessageEnvelope(
         MessageEnvelope.VERSION,
         IDS.generate(),

@@ -21,23 +21,7 @@ import org.hibernate.annotations.Immutable;
     query =
         "select m from StoredMessage m where m.id = :id and (m.sender = :user or exists"
             + " (select 1 from Delivery d where d.message = m and d.recipient = :user))")
-@NamedQuery(
-    name = "StoredMessage.history",
-    query =
-        "select new dev.herald.conversations.entity.HistoryItem(m.seq, m.id, m.sender, m.subject,"
-            + " m.body, m.createdAt) from StoredMessage m where m.conversationId = :conversationId"
-            + " and m.seq < :before and "
-            + StoredMessage.VISIBLE
-            + " order by m.seq desc")
-@NamedQuery(
-    name = "StoredMessage.participation",
-    query =
-        "select 1 from StoredMessage m where m.conversationId = :conversationId and "
-            + StoredMessage.VISIBLE)
 public class StoredMessage {
-  static final String VISIBLE =
-      "(m.sender = :user or exists (select 1 from Delivery d where d.message = m and d.recipient = :user))";
-
   @Id UUID id;
 
   @Column(insertable = false, updatable = false)

@@ -47,6 +47,31 @@ class ConversationIdsTest {
     String aliceAndBob = ConversationIds.direct("alice", List.of("bob"));
     assertThatThrownBy(() -> ConversationIds.resolve(aliceAndBob, "mallory", List.of("alice")))
         .isInstanceOf(ProblemException.class)
-        .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(400));
+        .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(422));
+  }
+
+  @Test
+  void makesGroupIdsInTheReservedGroupSpace() {
+    String group = ConversationIds.newGroup();
+    assertThat(group).matches("g-[0-9a-f-]{36}").matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+    assertThat(ConversationIds.isGroup(group)).isTrue();
+    assertThat(ConversationIds.requireGroupShape(group)).isEqualTo(group);
+    assertThat(ConversationIds.newGroup()).isNotEqualTo(group);
+  }
+
+  @Test
+  void refusesGroupIdsNoGroupCouldHave() {
+    for (String id :
+        List.of("g-", "g-mine", "g-" + "0".repeat(36), "g-ABCDEF00-0000-0000-0000-000000000000")) {
+      assertThatThrownBy(() -> ConversationIds.requireGroupShape(id))
+          .isInstanceOf(ProblemException.class)
+          .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(422));
+    }
+  }
+
+  @Test
+  void leavesOtherIdsToThreads() {
+    assertThat(ConversationIds.isGroup("group-chat")).isFalse();
+    assertThat(ConversationIds.isGroup(null)).isFalse();
   }
 }

@@ -23,6 +23,28 @@ class EnvelopesTest {
     envelopes = new Envelopes();
     envelopes.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     envelopes.maxRecipients = 3;
+    envelopes.groupRecipients =
+        new GroupRecipients() {
+          @Override
+          public List<String> of(String group, String sender, List<String> to) {
+            return List.of("bob", "carol", "dave", "erin");
+          }
+        };
+  }
+
+  @Test
+  void sendsToAGroupsMembersWhateverTheRecipientLimit() {
+    String group = ConversationIds.newGroup();
+    MessageEnvelope e = envelopes.accept("alice", new SendRequest(null, "hi", null, group));
+    assertThat(e.conversationId()).isEqualTo(group);
+    assertThat(e.to()).containsExactly("bob", "carol", "dave", "erin");
+  }
+
+  @Test
+  void refusesAnIdInTheGroupSpaceThatNoGroupHas() {
+    assertThatThrownBy(() -> envelopes.accept("alice", new SendRequest(null, "hi", null, "g-mine")))
+        .isInstanceOf(ProblemException.class)
+        .satisfies(e -> assertThat(((ProblemException) e).problem().status()).isEqualTo(422));
   }
 
   @Test

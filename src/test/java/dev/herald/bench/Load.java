@@ -20,11 +20,12 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Sends POST /api/messages at a fixed rate over a fixed number of connections (one blocking worker
- * per connection). Latency counts from when a send was due, not when a worker got to it, so a
- * stalled server shows up in the figures instead of slowing the load down.
+ * POSTs to one endpoint over a fixed number of connections (one blocking worker per connection),
+ * either at a fixed rate or as fast as answers come back. At a fixed rate, latency counts from when
+ * a send was due, not when a worker got to it, so a stalled server shows up in the figures instead
+ * of slowing the load down.
  */
-final class SteadyLoad {
+final class Load {
   private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
   final Histogram latencyMicros = new ConcurrentHistogram(60_000_000L, 3);
@@ -33,23 +34,43 @@ final class SteadyLoad {
   final AtomicLong failed = new AtomicLong();
   final AtomicLong dropped = new AtomicLong();
 
-  private final URI messages;
+  private final URI target;
   private final List<String> tokens;
   private final int connections;
+  private final AtomicLong sent = new AtomicLong();
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  SteadyLoad(URI base, List<String> tokens, int connections) {
-    this.messages = base.resolve("api/messages");
+  Load(URI target, List<String> tokens, int connections) {
+    this.target = target;
     this.tokens = tokens;
     this.connections = connections;
   }
 
-  /** Runs for the given time; returns the wall-clock seconds it took. */
-  double run(int perSecond, Duration duration, IntFunction<String> body)
+  /** Sends back to back on every connection for the given time; returns the seconds it took. */
+  double closedLoop(Duration duration, IntFunction<String> body) throws InterruptedException {
+    ExecutorService workers = Executors.newFixedThreadPool(connections);
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    for (int c = 0; c < connections; c++) {
+      workers.execute(
+          () -> {
+            while (System.nanoTime() < end) {
+              int n = (int) sent.getAndIncrement();
+              send(tokens.get(n % tokens.size()), body.apply(n), System.nanoTime());
+            }
+          });
+    }
+    workers.shutdown();
+    workers.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Sends at a fixed rate for the given time; returns the wall-clock seconds it took. */
+  double fixedRate(int perSecond, Duration duration, IntFunction<String> body)
       throws InterruptedException {
     ExecutorService workers = Executors.newFixedThreadPool(connections);
     Semaphore free = new Semaphore(connections * 50);
@@ -84,7 +105,7 @@ final class SteadyLoad {
   private void send(String token, String json, long dueNanos) {
     long wallAtDue = System.currentTimeMillis() - (System.nanoTime() - dueNanos) / 1_000_000;
     HttpRequest request =
-        HttpRequest.newBuilder(messages)
+        HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + token)

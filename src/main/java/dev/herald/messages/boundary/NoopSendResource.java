@@ -1,0 +1,43 @@
+package dev.herald.messages.boundary;
+
+import dev.herald.auth.control.DevTokenIssuer;
+import dev.herald.messages.control.Envelopes;
+import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.messages.entity.SendReceipt;
+import dev.herald.messages.entity.SendRequest;
+import dev.herald.platform.Caller;
+import dev.herald.platform.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /api/dev/noop-send}: everything a send costs in this server (HTTP, token check, JSON
+ * binding, validation, the envelope, the 202) except Kafka. The benchmark measures Herald against
+ * it. Development only, like the token endpoint: 404 elsewhere.
+ */
+@Path("dev/noop-send")
+public class NoopSendResource {
+  @Inject Caller caller;
+  @Inject Envelopes envelopes;
+  @Inject DevTokenIssuer devTools;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response send(@NotNull(message = "a JSON body is required") @Valid SendRequest request) {
+    if (!devTools.enabled()) {
+      throw ProblemException.notFound();
+    }
+    MessageEnvelope envelope = envelopes.accept(caller.name(), request);
+    return Response.accepted(
+            new SendReceipt(envelope.id(), envelope.conversationId(), envelope.acceptedAt()))
+        .build();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.herald.bench;
+
+import dev.herald.testing.Herald;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Reads at scale: seeds the log with N messages among 100,000 users (once; later runs reuse them),
+ * then measures the inbox's first page and the unread count for random users.
+ */
+final class InboxScale {
+  static final int USERS = 100_000;
+  private static final String SEED =
+      "with m as (insert into messages (id, conversation_id, sender, body, created_at,"
+          + " kafka_topic, kafka_partition, kafka_offset)"
+          + " select gen_random_uuid(), 'seed-c-' || (i % 200000), 'seed-u-' || (i % 100000),"
+          + " 'seeded message number ' || i || ' 안녕하세요', now(), 'bench.seed', 0, i"
+          + " from generate_series(?::bigint, ?::bigint) i"
+          + " returning id, conversation_id, sender, kafka_offset, created_at)"
+          + " insert into deliveries (message_id, recipient, conversation_id, sender, created_at)"
+          + " select id, 'seed-u-' || ((kafka_offset * 7 + 1) % 100000), conversation_id, sender,"
+          + " created_at from m";
+
+  private final String db;
+  private final String user;
+  private final String password;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  InboxScale(String db, String user, String password) {
+    this.db = db;
+    this.user = user;
+    this.password = password;
+  }
+
+  /** Adds seeded messages until there are {@code total}; returns how many exist. */
+  long seed(long total) throws Exception {
+    try (Connection connection = DriverManager.getConnection(db, user, password)) {
+      long have = seeded(connection);
+      for (long from = have; from < total; from += 250_000) {
+        try (PreparedStatement insert = connection.prepareStatement(SEED)) {
+          insert.setLong(1, from);
+          insert.setLong(2, Math.min(total, from + 250_000) - 1);
+          insert.executeUpdate();
+        }
+        System.out.printf("  seeded %,d of %,d messages%n", Math.min(total, from + 250_000), total);
+      }
+      try (PreparedStatement analyze = connection.prepareStatement("analyze")) {
+        analyze.execute();
+      }
+      return seeded(connection);
+    }
+  }
+
+  /** Latencies in microseconds of GETs of {@code path} as random seeded users. */
+  Histogram measure(String path, int requests, List<String> tokens) throws Exception {
+    Histogram micros = new Histogram(60_000_000L, 3);
+    URI target = Herald.base().resolve(path);
+    for (int i = 0; i < requests; i++) {
+      String token = tokens.get(ThreadLocalRandom.current().nextInt(tokens.size()));
+      HttpRequest get =
+          HttpRequest.newBuilder(target).header("Authorization", "Bearer " + token).build();
+      long start = System.nanoTime();
+      int status = http.send(get, BodyHandlers.discarding()).statusCode();
+      micros.recordValue((System.nanoTime() - start) / 1000);
+      if (status != 200) {
+        throw new IllegalStateException("GET " + path + " answered " + status);
+      }
+    }
+    return micros;
+  }
+
+  static List<String> tokens(int count) {
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String name = "seed-u-" + ThreadLocalRandom.current().nextInt(USERS);
+      tokens.add(Herald.token(Json.createObjectBuilder().add("user", name).build()));
+    }
+    return tokens;
+  }
+
+  private static long seeded(Connection connection) throws Exception {
+    String sql =
+        "select coalesce(max(kafka_offset) + 1, 0) from messages where sender like 'seed-u-%'";
+    try (PreparedStatement query = connection.prepareStatement(sql);
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+}

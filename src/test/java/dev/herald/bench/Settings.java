@@ -1,0 +1,33 @@
+package dev.herald.bench;
+
+/**
+ * What one benchmark run does: {@code -Dbench.mode=quick} (about two minutes, the default) or
+ * {@code full} (the figures in docs/performance.md); each value can be overridden on its own.
+ */
+record Settings(
+    String mode,
+    int connections,
+    int warmupSeconds,
+    int noopSeconds,
+    int sustainedSeconds,
+    int fixedRate,
+    int fixedRateSeconds,
+    int rawRecords,
+    int drainRecords,
+    long inboxMessages) {
+
+  static Settings fromSystemProperties() {
+    boolean full = "full".equals(System.getProperty("bench.mode", "quick"));
+    return new Settings(
+        full ? "full" : "quick",
+        Integer.getInteger("bench.connections", 16),
+        Integer.getInteger("bench.warmup", full ? 30 : 10),
+        Integer.getInteger("bench.noop.seconds", full ? 30 : 10),
+        Integer.getInteger("bench.sustained.seconds", full ? 300 : 20),
+        Integer.getInteger("bench.fixed.rate", 1000),
+        Integer.getInteger("bench.fixed.seconds", full ? 60 : 15),
+        Integer.getInteger("bench.raw.records", full ? 1_000_000 : 100_000),
+        Integer.getInteger("bench.drain.records", full ? 1_000_000 : 50_000),
+        Long.getLong("bench.inbox.messages", full ? 10_000_000L : 200_000L));
+  }
+}
