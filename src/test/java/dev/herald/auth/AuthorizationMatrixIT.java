@@ -209,6 +209,23 @@ class AuthorizationMatrixIT {
     return member;
   }
 
+  final Endpoint preferences =
+      new Endpoint("GET /api/me/preferences", Rightful.RECIPIENT, c -> c.get("api/me/preferences"));
+  final Endpoint savePreferences =
+      new Endpoint(
+          "PUT /api/me/preferences",
+          Rightful.RECIPIENT,
+          c ->
+              c.send(
+                  "PUT",
+                  "api/me/preferences",
+                  "application/json",
+                  java.net.http.HttpRequest.BodyPublishers.ofString("{\"channels\":[\"log\"]}")));
+  final Endpoint notifications =
+      new Endpoint(
+          "GET /api/notifications?messageId={id}",
+          Rightful.RECIPIENT,
+          c -> c.get("api/notifications?messageId=" + message));
   final Endpoint listDeadLetters =
       new Endpoint(
           "GET /api/admin/dead-letters", Rightful.ADMIN, c -> c.get("api/admin/dead-letters"));
@@ -304,6 +321,9 @@ class AuthorizationMatrixIT {
         addMember,
         removeMember,
         sendToGroup,
+        preferences,
+        savePreferences,
+        notifications,
         listDeadLetters,
         redrive,
         redriveMany,
@@ -447,6 +467,25 @@ class AuthorizationMatrixIT {
           new Cell(endpoint, "its own user, no auditor role", () -> as(recipient), FORBIDDEN));
       cells.add(new Cell(endpoint, "an admin, no auditor role", () -> asAdmin, FORBIDDEN));
     }
+    // Preferences and alerts are always the caller's own: another user sees their own, never these.
+    cells.add(new Cell(preferences, "a valid user", () -> as(recipient), Expected.success(200)));
+    cells.add(
+        new Cell(savePreferences, "a valid user", () -> as(recipient), Expected.success(200)));
+    cells.add(new Cell(notifications, "its recipient", () -> as(recipient), Expected.success(200)));
+    cells.add(
+        new Cell(
+            new Endpoint(
+                "GET /api/notifications?messageId={id} (none listed)",
+                Rightful.RECIPIENT,
+                c -> {
+                  Reply reply = notifications.call().apply(c);
+                  return reply.status() == 200 && reply.body().contains("\"items\":[]")
+                      ? reply
+                      : new Reply(599, reply.headers(), "listed: " + reply.body());
+                }),
+            "another user",
+            () -> as(outsider),
+            Expected.success(200)));
 
     // The dead-letter API is for the admin role only; the role is checked before the id.
     for (Endpoint endpoint : adminEndpoints()) {

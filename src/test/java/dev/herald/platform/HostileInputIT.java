@@ -825,6 +825,95 @@ class HostileInputIT {
         named(
             "audit actor of 129 characters",
             auditor("api/audit?actor=" + "a".repeat(129)).answers(400, VALIDATION)));
+    // notification preferences and alerts
+    cases.add(
+        named(
+            "preferences: phone not E.164",
+            preferences("{\"channels\":[\"sms\"],\"phone\":\"010-1234-5678\"}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "preferences: phone of 16 digits",
+            preferences("{\"channels\":[\"sms\"],\"phone\":\"+1234567890123456\"}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "preferences: email with a newline (header injection)",
+            preferences("{\"channels\":[\"email\"],\"email\":\"a@b.org\\nBcc: victim@c.org\"}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "preferences: email without a domain",
+            preferences("{\"channels\":[\"email\"],\"email\":\"alice@\"}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "preferences: email of 300 characters",
+            preferences(
+                    "{\"channels\":[\"email\"],\"email\":\"" + "a".repeat(290) + "@example.org\"}")
+                .answers(400, VALIDATION)));
+    for (String zone :
+        List.of("Mars/Olympus", "../../etc/passwd", "GMT+25", "", "Europe/" + "x".repeat(100))) {
+      cases.add(
+          named(
+              "preferences: time zone " + abbreviated(zone),
+              preferences(
+                      "{\"channels\":[\"log\"],\"quietHours\":{\"start\":\"22:00\","
+                          + "\"end\":\"07:00\",\"timeZone\":\""
+                          + zone
+                          + "\"}}")
+                  .answers(400, VALIDATION)));
+    }
+    cases.add(
+        named(
+            "preferences: quiet hours 24:00",
+            preferences(
+                    "{\"channels\":[\"log\"],\"quietHours\":{\"start\":\"24:00\","
+                        + "\"end\":\"07:00\",\"timeZone\":\"UTC\"}}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "preferences: 5,000 muted conversations",
+            preferences(
+                    "{\"channels\":[\"log\"],\"mutedConversationIds\":["
+                        + IntStream.range(0, 5_000)
+                            .mapToObj(i -> "\"c" + i + "\"")
+                            .collect(Collectors.joining(","))
+                        + "]}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "preferences: 1,000 channels",
+            preferences(
+                    "{\"channels\":["
+                        + IntStream.range(0, 1_000)
+                            .mapToObj(i -> "\"log\"")
+                            .collect(Collectors.joining(","))
+                        + "]}")
+                .answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "preferences: digestMinutes 2^31",
+            preferences("{\"channels\":[\"log\"],\"digestMinutes\":2147483648}")
+                .answers(400, MALFORMED, VALIDATION)));
+    cases.add(
+        named(
+            "preferences: channels a string",
+            preferences("{\"channels\":\"email\"}").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "preferences: unknown field user",
+            preferences("{\"channels\":[\"log\"],\"user\":\"bob\"}").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "notifications: messageId not a UUID",
+            get("api/notifications?messageId=x'--").answers(400, VALIDATION)));
+    cases.add(
+        named(
+            "notifications cursor: an inbox cursor",
+            get("api/notifications?cursor=" + cursor("inbox:5")).answers(400, BAD_CURSOR)));
+    cases.add(
+        named("notifications limit 0", get("api/notifications?limit=0").answers(400, VALIDATION)));
 
     // methods nobody serves
     cases.add(
@@ -876,6 +965,11 @@ class HostileInputIT {
 
   private static Hostile send(byte[] body) {
     return new Hostile("POST", "api/messages", body).header("Content-Type", "application/json");
+  }
+
+  private static Hostile preferences(String json) {
+    return new Hostile("PUT", "api/me/preferences", json.getBytes(UTF_8))
+        .header("Content-Type", "application/json");
   }
 
   private static Hostile post(String path, String json) {

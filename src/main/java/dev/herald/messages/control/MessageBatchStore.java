@@ -46,6 +46,21 @@ public class MessageBatchStore {
           + " select id, recipient, conversation_id, sender, created_at::timestamptz"
           + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])"
           + " as t(id, recipient, conversation_id, sender, created_at) on conflict do nothing";
+  // The outbox: one alert per delivery and channel the recipient enabled (log without preferences);
+  // a muted conversation's alerts are written as skipped, so the user can see why none came.
+  private static final String NOTIFICATIONS =
+      "insert into notifications (message_id, recipient, conversation_id, channel, status,"
+          + " last_error)"
+          + " select t.id, t.recipient, t.conversation_id, c.channel,"
+          + " case when m.muted then 'skipped' else 'pending' end,"
+          + " case when m.muted then 'conversation muted' end"
+          + " from unnest(?::uuid[], ?::varchar[], ?::varchar[]) as t(id, recipient, conversation_id)"
+          + " left join notification_preferences p on p.user_name = t.recipient"
+          + " cross join lateral unnest(coalesce(p.channels, array['log']::varchar[])) as c(channel)"
+          + " cross join lateral (select coalesce(t.conversation_id = any(p.muted_conversations),"
+          + " false) as muted) as m"
+          + " on conflict do nothing";
+
   // Two audit rows per message in one statement: accepted (at the envelope's time, by the sender)
   // and stored (with the deliveries made). Each partition has its own hash chain; rows are inserted
   // in chain order, so concurrent batches lock chain heads in one order and cannot deadlock.
@@ -76,7 +91,9 @@ public class MessageBatchStore {
       }
       Set<UUID> inserted = query(connection, MESSAGES, kept.messageColumns());
       BatchColumns stored = new BatchColumns(connection, kept.only(inserted));
-      update(connection, DELIVERIES, stored.deliveryColumns());
+      Array[] deliveries = stored.deliveryColumns();
+      update(connection, DELIVERIES, deliveries);
+      update(connection, NOTIFICATIONS, deliveries[0], deliveries[1], deliveries[2]);
       update(connection, AUDIT, stored.auditColumns());
       return inserted.size();
     }

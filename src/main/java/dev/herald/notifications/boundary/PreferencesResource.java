@@ -1,0 +1,38 @@
+package dev.herald.notifications.boundary;
+
+import dev.herald.notifications.control.PreferenceRules;
+import dev.herald.notifications.control.PreferencesStore;
+import dev.herald.notifications.entity.Preferences;
+import dev.herald.platform.Caller;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+
+/** The caller's own notification preferences, read and replaced whole. */
+@Path("me/preferences")
+@Produces(MediaType.APPLICATION_JSON)
+public class PreferencesResource {
+  @Inject Caller caller;
+  @Inject PreferencesStore store;
+
+  @GET
+  public Preferences get() throws SQLException {
+    return store.find(caller.name());
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Preferences put(@NotNull(message = "a JSON body is required") @Valid Preferences body)
+      throws SQLException {
+    Preferences preferences = body.normalized();
+    PreferenceRules.check(preferences);
+    return store.save(caller.name(), preferences);
+  }
+}

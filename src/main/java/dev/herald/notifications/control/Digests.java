@@ -1,0 +1,63 @@
+package dev.herald.notifications.control;
+
+import dev.herald.notifications.entity.Alert;
+import dev.herald.notifications.entity.Claimed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * At most one email per digest window and user. A window opens with the oldest email alert not yet
+ * sent and closes digestMinutes later; alerts due before then wait for it, and when it closes one
+ * email carries every message that arrived in it and is still unread (read ones are skipped).
+ */
+@ApplicationScoped
+public class Digests {
+  @Inject Outbox outbox;
+  @Inject Clock clock;
+  @Inject Dispatcher dispatcher;
+
+  /** Seconds in a digest "minute": 60, smaller only to keep tests short. */
+  @Inject
+  @ConfigProperty(name = "herald.notifications.digest-minute-seconds", defaultValue = "60")
+  long minuteSeconds;
+
+  boolean applies(Claimed claimed) {
+    return claimed.channel().equals("email") && claimed.preferences().digestMinutes() > 0;
+  }
+
+  /** Returns the ids of the other alerts it settled. */
+  List<UUID> dispatch(Claimed first, NotificationChannel channel, Duration lease)
+      throws SQLException {
+    Duration window = Duration.ofSeconds(first.preferences().digestMinutes() * minuteSeconds);
+    Instant closes = outbox.oldestUnsentEmail(first.recipient()).plus(window);
+    if (clock.instant().isBefore(closes)) {
+      dispatcher.finish(
+          List.of(first), Dispatcher.deferred(new AlertRules.Defer(closes, "digest window")));
+      return List.of();
+    }
+    List<Claimed> group = new ArrayList<>(List.of(first));
+    List<Claimed> read = new ArrayList<>();
+    for (Claimed other : outbox.claimDigest(first, lease)) {
+      (other.read() ? read : group).add(other);
+    }
+    if (!read.isEmpty()) {
+      dispatcher.finish(read, Dispatcher.skipped("read before the alert was due"));
+    }
+    Alert single = Dispatcher.alertOf(first, channel);
+    List<Alert.Item> items = group.stream().map(Claimed::item).toList();
+    dispatcher.send(
+        group, channel, new Alert(first.id(), first.recipient(), single.address(), items));
+    List<UUID> settled = new ArrayList<>();
+    group.forEach(c -> settled.add(c.id()));
+    read.forEach(c -> settled.add(c.id()));
+    return settled;
+  }
+}

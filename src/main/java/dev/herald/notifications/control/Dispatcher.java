@@ -1,0 +1,172 @@
+package dev.herald.notifications.control;
+
+import dev.herald.notifications.control.AlertOutcomes.Finish;
+import dev.herald.notifications.control.AlertRules.Decision;
+import dev.herald.notifications.entity.Alert;
+import dev.herald.notifications.entity.Claimed;
+import dev.herald.notifications.entity.SendOutcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Drains the outbox on every instance: every poll interval it claims due alerts in batches, decides
+ * each by the recipient's preferences, sends it through its channel and records the outcome.
+ * Sending is at least once: a crash between a send and its record sends again after the lease, with
+ * the same notification id for the receiver to drop.
+ */
+@ApplicationScoped
+public class Dispatcher {
+  private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject Outbox outbox;
+  @Inject AlertOutcomes outcomes;
+  @Inject Digests digests;
+  @Inject RetrySchedule retries;
+  @Inject Instance<NotificationChannel> available;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "herald.notifications.poll-ms", defaultValue = "1000")
+  long pollMillis;
+
+  @Inject
+  @ConfigProperty(name = "herald.notifications.batch-size", defaultValue = "50")
+  int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "herald.notifications.lease-seconds", defaultValue = "60")
+  long leaseSeconds;
+
+  private final Map<String, NotificationChannel> channels = new HashMap<>();
+  private volatile boolean stopped;
+
+  @PostConstruct
+  void findChannels() {
+    for (NotificationChannel channel : available) {
+      channels.put(channel.name(), channel);
+    }
+  }
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    scheduler.scheduleWithFixedDelay(this::drain, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    stopped = true;
+  }
+
+  void drain() {
+    try {
+      List<Claimed> due;
+      do {
+        due = outbox.claim(batchSize, lease());
+        Set<UUID> done = new HashSet<>();
+        for (Claimed claimed : due) {
+          if (done.add(claimed.id())) {
+            done.addAll(dispatch(claimed));
+          }
+        }
+      } while (due.size() == batchSize && !stopped);
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Claiming notifications failed; will try again", e);
+    }
+  }
+
+  /** Returns the ids of other alerts of the batch it settled too (members of a digest). */
+  List<UUID> dispatch(Claimed claimed) {
+    try {
+      NotificationChannel channel = channels.get(claimed.channel());
+      Decision decision = AlertRules.decide(claimed, channel, clock.instant());
+      if (decision instanceof AlertRules.Skip skip) {
+        finish(List.of(claimed), skipped(skip.reason()));
+      } else if (decision instanceof AlertRules.Defer defer) {
+        finish(List.of(claimed), deferred(defer));
+      } else if (digests.applies(claimed)) {
+        return digests.dispatch(claimed, channel, lease());
+      } else {
+        send(List.of(claimed), channel, alertOf(claimed, channel));
+      }
+    } catch (SQLException | RuntimeException e) {
+      // the lease runs out and the alert is due again
+      LOG.log(Level.WARNING, "Dispatching notification " + claimed.id() + " failed", e);
+    }
+    return List.of();
+  }
+
+  /** Sends one alert for the group and records the same outcome for each member. */
+  void send(List<Claimed> group, NotificationChannel channel, Alert alert) throws SQLException {
+    SendOutcome outcome = channel.send(alert);
+    Claimed first = group.get(0);
+    Finish finish = finishOf(outcome, first.attempts() + 1, alert);
+    finish(group, finish);
+    if (!(outcome instanceof SendOutcome.Sent)) {
+      LOG.info(
+          () ->
+              "Notification "
+                  + alert.notificationId()
+                  + " "
+                  + finish.status()
+                  + ": "
+                  + finish.error());
+    }
+  }
+
+  private Finish finishOf(SendOutcome outcome, int attempts, Alert alert) {
+    if (outcome instanceof SendOutcome.Sent sent) {
+      return new Finish("sent", null, null, sent.providerMessageId(), true, alert.notificationId());
+    }
+    if (outcome instanceof SendOutcome.Failed failed) {
+      return new Finish("failed", null, failed.error(), null, true, null);
+    }
+    SendOutcome.Retry retry = (SendOutcome.Retry) outcome;
+    return retries
+        .after(attempts, retry.notBefore())
+        .map(
+            wait ->
+                new Finish("pending", clock.instant().plus(wait), retry.error(), null, true, null))
+        .orElseGet(() -> new Finish("failed", null, retry.error(), null, true, null));
+  }
+
+  static Alert alertOf(Claimed claimed, NotificationChannel channel) {
+    String address = channel.address(claimed.recipient(), claimed.preferences()).orElseThrow();
+    return new Alert(claimed.id(), claimed.recipient(), address, List.of(claimed.item()));
+  }
+
+  void finish(List<Claimed> group, Finish finish) throws SQLException {
+    outcomes.record(group, finish);
+  }
+
+  static Finish skipped(String reason) {
+    return new Finish("skipped", null, reason, null, false, null);
+  }
+
+  static Finish deferred(AlertRules.Defer defer) {
+    return new Finish("deferred", defer.until(), defer.reason(), null, false, null);
+  }
+
+  private Duration lease() {
+    return Duration.ofSeconds(leaseSeconds);
+  }
+}

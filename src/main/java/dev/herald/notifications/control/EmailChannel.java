@@ -1,0 +1,119 @@
+package dev.herald.notifications.control;
+
+import dev.herald.notifications.entity.Alert;
+import dev.herald.notifications.entity.Preferences;
+import dev.herald.notifications.entity.SendOutcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Email over SMTP with Jakarta Mail (Liberty's mail-2.1 feature). A connection or server failure is
+ * retried; an address the server refuses for good is not.
+ */
+@ApplicationScoped
+public class EmailChannel implements NotificationChannel {
+  @Inject
+  @ConfigProperty(name = "herald.email.host", defaultValue = "localhost")
+  String host;
+
+  @Inject
+  @ConfigProperty(name = "herald.email.port", defaultValue = "1025")
+  int port;
+
+  /** none, starttls (required) or tls (implicit, usually port 465). */
+  @Inject
+  @ConfigProperty(name = "herald.email.security", defaultValue = "none")
+  String security;
+
+  @Inject
+  @ConfigProperty(name = "herald.email.username")
+  Optional<String> username;
+
+  @Inject
+  @ConfigProperty(name = "herald.email.password")
+  Optional<String> password;
+
+  @Inject
+  @ConfigProperty(name = "herald.email.from", defaultValue = "Herald <herald@localhost>")
+  String from;
+
+  @Inject
+  @ConfigProperty(
+      name = "herald.email.link-base-url",
+      defaultValue = "http://localhost:9080/api/messages/")
+  String linkBase;
+
+  @Inject
+  @ConfigProperty(name = "herald.email.timeout-ms", defaultValue = "10000")
+  int timeoutMillis;
+
+  private Session session;
+  private InternetAddress sender;
+
+  @PostConstruct
+  void configure() {
+    Properties mail = new Properties();
+    mail.put("mail.transport.protocol", "smtp");
+    mail.put("mail.smtp.host", host);
+    mail.put("mail.smtp.port", Integer.toString(port));
+    mail.put("mail.smtp.connectiontimeout", Integer.toString(timeoutMillis));
+    mail.put("mail.smtp.timeout", Integer.toString(timeoutMillis));
+    mail.put("mail.smtp.writetimeout", Integer.toString(timeoutMillis));
+    mail.put("mail.smtp.auth", Boolean.toString(username.isPresent()));
+    mail.put("mail.smtp.starttls.enable", Boolean.toString(security.equals("starttls")));
+    mail.put("mail.smtp.starttls.required", Boolean.toString(security.equals("starttls")));
+    mail.put("mail.smtp.ssl.enable", Boolean.toString(security.equals("tls")));
+    mail.put("mail.smtp.ssl.checkserveridentity", "true");
+    mail.put("mail.mime.charset", "UTF-8");
+    session = Session.getInstance(mail);
+    try {
+      sender = new InternetAddress(from, true);
+    } catch (AddressException e) {
+      throw new IllegalStateException("herald.email.from is not an address: " + from, e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "email";
+  }
+
+  @Override
+  public Optional<String> address(String user, Preferences preferences) {
+    return Optional.ofNullable(preferences.email());
+  }
+
+  @Override
+  public SendOutcome send(Alert alert) {
+    try {
+      MimeMessage mail = AlertEmail.of(session, alert, sender, linkBase);
+      mail.saveChanges();
+      Transport.send(mail, mail.getAllRecipients(), username.orElse(null), password.orElse(null));
+      return new SendOutcome.Sent(mail.getMessageID());
+    } catch (AddressException e) {
+      return new SendOutcome.Failed("not an email address: " + e.getMessage());
+    } catch (SendFailedException e) {
+      Address[] invalid = e.getInvalidAddresses();
+      return invalid != null && invalid.length > 0
+          ? new SendOutcome.Failed("refused by the mail server: " + e.getMessage())
+          : SendOutcome.retry("SMTP: " + e.getMessage());
+    } catch (AuthenticationFailedException e) {
+      return SendOutcome.retry("SMTP authentication failed: " + e.getMessage());
+    } catch (MessagingException e) {
+      return SendOutcome.retry("SMTP: " + e.getMessage());
+    }
+  }
+}

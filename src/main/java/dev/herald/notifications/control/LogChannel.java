@@ -1,0 +1,46 @@
+package dev.herald.notifications.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.herald.notifications.entity.Alert;
+import dev.herald.notifications.entity.Preferences;
+import dev.herald.notifications.entity.SendOutcome;
+import dev.herald.platform.JsonMapping;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Writes one JSON line per alert to the server log: the default channel in development. */
+@ApplicationScoped
+public class LogChannel implements NotificationChannel {
+  private static final Logger LOG = Logger.getLogger(LogChannel.class.getName());
+
+  @Override
+  public String name() {
+    return "log";
+  }
+
+  @Override
+  public Optional<String> address(String user, Preferences preferences) {
+    return Optional.of(user);
+  }
+
+  @Override
+  public SendOutcome send(Alert alert) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("event", "notification");
+    line.put("notificationId", alert.notificationId().toString());
+    line.put("recipient", alert.recipient());
+    line.put("messageIds", alert.items().stream().map(i -> i.messageId().toString()).toList());
+    line.put("sender", alert.first().sender());
+    line.put("subject", alert.first().subject());
+    line.put("snippet", Snippets.truncate(Snippets.oneLine(alert.first().body()), 80));
+    try {
+      LOG.info(JsonMapping.strict().writeValueAsString(line));
+    } catch (JsonProcessingException e) {
+      return new SendOutcome.Failed("not writable as JSON: " + e.getOriginalMessage());
+    }
+    return new SendOutcome.Sent("log:" + alert.notificationId());
+  }
+}

@@ -1,0 +1,134 @@
+package dev.herald.notifications.control;
+
+import dev.herald.notifications.entity.Alert;
+import dev.herald.notifications.entity.Claimed;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The notifications table as a work queue. Claiming takes due rows with FOR UPDATE SKIP LOCKED, so
+ * concurrent dispatchers on any instance never take the same row, and leases them by moving
+ * next_attempt_at to the lease end: a dispatcher that dies mid-send leaves the row due again when
+ * the lease runs out. AlertOutcomes records how each claimed alert ended.
+ */
+@ApplicationScoped
+public class Outbox {
+  private static final String CONTEXT =
+      " select c.id, c.recipient, c.channel, c.attempts, c.created_at, c.claimed_until,"
+          + " m.id as message_id, m.conversation_id, m.sender, m.subject, m.body,"
+          + " m.created_at as message_at, d.read_at is not null as read, "
+          + PreferenceRows.COLUMNS
+          + " from claimed c join messages m on m.id = c.message_id"
+          + " join deliveries d on d.message_id = c.message_id and d.recipient = c.recipient"
+          + " left join notification_preferences p on p.user_name = c.recipient"
+          + " order by c.next_attempt_at, c.seq";
+  private static final String LEASE =
+      "update notifications n set claimed_until = now() + make_interval(secs => ?),"
+          + " next_attempt_at = now() + make_interval(secs => ?), updated_at = now()";
+  private static final String CLAIM =
+      "with claimed as ("
+          + LEASE
+          + " from (select id from notifications where status in ('pending', 'deferred')"
+          + " and next_attempt_at <= now() order by next_attempt_at limit ?"
+          + " for update skip locked) due where n.id = due.id returning n.*)"
+          + CONTEXT;
+  private static final String CLAIM_DIGEST =
+      "with claimed as ("
+          + LEASE
+          + " from (select id from notifications where recipient = ? and channel = 'email'"
+          + " and status in ('pending', 'deferred') and id <> ?"
+          + " and (claimed_until is null or claimed_until < now() or claimed_until = ?)"
+          + " for update skip locked) due where n.id = due.id returning n.*)"
+          + CONTEXT;
+  private static final String OLDEST_UNSENT_EMAIL =
+      "select min(created_at) from notifications where recipient = ? and channel = 'email'"
+          + " and status in ('pending', 'deferred')";
+
+  @Resource(lookup = "jdbc/herald")
+  DataSource dataSource;
+
+  @Transactional(rollbackOn = Exception.class)
+  public List<Claimed> claim(int limit, Duration lease) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+      claim.setLong(1, lease.toSeconds());
+      claim.setLong(2, lease.toSeconds());
+      claim.setInt(3, limit);
+      return read(claim);
+    }
+  }
+
+  /**
+   * Leases the recipient's other unsent emails, for one digest with {@code first}: those nobody
+   * holds and those claimed in the same batch as {@code first}.
+   */
+  @Transactional(rollbackOn = Exception.class)
+  public List<Claimed> claimDigest(Claimed first, Duration lease) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement claim = connection.prepareStatement(CLAIM_DIGEST)) {
+      claim.setLong(1, lease.toSeconds());
+      claim.setLong(2, lease.toSeconds());
+      claim.setString(3, first.recipient());
+      claim.setObject(4, first.id(), Types.OTHER);
+      // rows claimed in the same batch as the first share its lease
+      claim.setObject(5, at(first.lease()));
+      return read(claim);
+    }
+  }
+
+  public Instant oldestUnsentEmail(String recipient) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement oldest = connection.prepareStatement(OLDEST_UNSENT_EMAIL)) {
+      oldest.setString(1, recipient);
+      try (ResultSet row = oldest.executeQuery()) {
+        row.next();
+        Timestamp at = row.getTimestamp(1);
+        return at == null ? Instant.now() : at.toInstant();
+      }
+    }
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+  }
+
+  private static List<Claimed> read(PreparedStatement statement) throws SQLException {
+    List<Claimed> claimed = new ArrayList<>();
+    try (ResultSet row = statement.executeQuery()) {
+      while (row.next()) {
+        claimed.add(
+            new Claimed(
+                row.getObject("id", UUID.class),
+                row.getString("recipient"),
+                row.getString("channel"),
+                row.getInt("attempts"),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getObject("claimed_until", OffsetDateTime.class).toInstant(),
+                new Alert.Item(
+                    row.getObject("message_id", UUID.class),
+                    row.getString("conversation_id"),
+                    row.getString("sender"),
+                    row.getString("subject"),
+                    row.getString("body"),
+                    row.getObject("message_at", OffsetDateTime.class).toInstant()),
+                row.getBoolean("read"),
+                PreferenceRows.read(row)));
+      }
+    }
+    return claimed;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.herald.notifications.entity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A notification a dispatcher holds a lease on, with what deciding and sending it needs: the
+ * message, whether its delivery was read, and the recipient's current preferences.
+ */
+public record Claimed(
+    UUID id,
+    String recipient,
+    String channel,
+    int attempts,
+    Instant createdAt,
+    Instant lease,
+    Alert.Item item,
+    boolean read,
+    Preferences preferences) {}

@@ -1,0 +1,128 @@
+package dev.herald.notifications.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.notifications.Alerts;
+import dev.herald.notifications.MailServer;
+import dev.herald.testing.Requests;
+import dev.herald.testing.Users;
+import jakarta.json.JsonObject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
+
+/** Email alerts as a real SMTP server (GreenMail) receives them. */
+@MicroShedTest
+class EmailNotificationsIT {
+  static final String SUBJECT = "회의 일정 🎉 확인";
+  static final String BODY = "안녕하세요, 내일 회의는 10시입니다 👋 <b>not bold</b>";
+
+  @BeforeAll
+  static void mailServerUp() {
+    MailServer.start();
+  }
+
+  @AfterAll
+  static void mailServerStaysUp() {
+    MailServer.start();
+  }
+
+  static String emailUser(String name) {
+    String user = Users.unique(name);
+    Alerts.prefer(user, "{\"channels\":[\"email\"],\"email\":\"" + address(user) + "\"}");
+    return user;
+  }
+
+  static String address(String user) {
+    return user + "@herald.test";
+  }
+
+  @Test
+  void deliversAnEmailWithKoreanAndEmojiSubjectBothPartsAndTheNotificationId() throws Exception {
+    String recipient = emailUser("email");
+    String sender = Users.unique("sender");
+    String message =
+        Alerts.send(
+            sender,
+            recipient,
+            Requests.message(List.of(recipient), BODY).add("subject", SUBJECT).build().toString());
+
+    JsonObject alert = Alerts.awaitStatus(recipient, message, "sent");
+    MimeMessage mail =
+        await().until(() -> MailServer.receivedFor(address(recipient)), m -> m.size() == 1).get(0);
+
+    assertThat(mail.getSubject()).contains(SUBJECT).contains(sender);
+    assertThat(mail.getHeader("Subject", null)).startsWith("=?UTF-8?");
+    assertThat(mail.getHeader("X-Herald-Notification-Id", null)).isEqualTo(alert.getString("id"));
+    assertThat(mail.getMessageID()).contains(alert.getString("id"));
+    assertThat(alert.getString("providerMessageId")).isEqualTo(mail.getMessageID());
+    MimeMultipart parts = (MimeMultipart) mail.getContent();
+    assertThat(parts.getContentType()).startsWith("multipart/alternative");
+    BodyPart text = parts.getBodyPart(0);
+    BodyPart html = parts.getBodyPart(1);
+    assertThat(text.getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
+    assertThat(html.getContentType()).startsWith("text/html").containsIgnoringCase("utf-8");
+    assertThat((String) text.getContent()).contains(BODY).contains(sender).contains(message);
+    assertThat((String) html.getContent())
+        .contains("안녕하세요, 내일 회의는 10시입니다 👋 &lt;b&gt;not bold&lt;/b&gt;")
+        .contains("href=\"")
+        .contains(message);
+  }
+
+  @Test
+  void deliversAfterTheMailServerComesBack() {
+    String recipient = emailUser("outage");
+    MailServer.stop();
+    String message;
+    try {
+      message = Alerts.send(Users.unique("sender"), recipient);
+      await("a failed attempt")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> Alerts.of(recipient, message),
+              a -> a.size() == 1 && a.get(0).getInt("attempts") >= 1);
+      assertThat(Alerts.of(recipient, message).get(0).getString("status")).isEqualTo("pending");
+      assertThat(Alerts.of(recipient, message).get(0).getString("lastError")).contains("SMTP");
+    } finally {
+      MailServer.start();
+    }
+    JsonObject sent = Alerts.awaitStatus(recipient, message, "sent");
+    assertThat(sent.getInt("attempts")).isGreaterThan(1);
+    await().until(() -> MailServer.receivedFor(address(recipient)).size() == 1);
+  }
+
+  @Test
+  void aDigestCarriesEveryUnreadMessageOfItsWindowInOneEmail() throws Exception {
+    String recipient = Users.unique("digest");
+    Alerts.prefer(
+        recipient,
+        "{\"channels\":[\"email\"],\"email\":\"" + address(recipient) + "\",\"digestMinutes\":1}");
+    String sender = Users.unique("sender");
+    List<String> messages =
+        List.of(
+            Alerts.send(sender, recipient, Requests.send(List.of(recipient), "first 하나")),
+            Alerts.send(sender, recipient, Requests.send(List.of(recipient), "second 둘")),
+            Alerts.send(sender, recipient, Requests.send(List.of(recipient), "third 셋")));
+
+    List<JsonObject> sent =
+        messages.stream().map(m -> Alerts.awaitStatus(recipient, m, "sent")).toList();
+    Set<String> providerIds =
+        sent.stream().map(a -> a.getString("providerMessageId")).collect(Collectors.toSet());
+    assertThat(providerIds).hasSize(1);
+    List<MimeMessage> mails = MailServer.receivedFor(address(recipient));
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).getSubject()).isEqualTo("3 new messages on Herald");
+    String text = (String) ((MimeMultipart) mails.get(0).getContent()).getBodyPart(0).getContent();
+    assertThat(text).contains("first 하나", "second 둘", "third 셋");
+    messages.forEach(m -> assertThat(text).contains(m));
+  }
+}
