@@ -59,10 +59,7 @@ public class BulkActions {
         user,
         "inbox.seen-all",
         "update deliveries set seen_at = ? where recipient = ? and seen_at is null"
-            + " and deleted_at is null",
-        List.of(),
-        Map.of(),
-        null);
+            + " and deleted_at is null");
   }
 
   /** Archives every read delivery that is not archived yet. */
@@ -72,10 +69,12 @@ public class BulkActions {
         user,
         "inbox.archive-read",
         "update deliveries set archived_at = ? where recipient = ? and read_at is not null"
-            + " and archived_at is null and deleted_at is null",
-        List.of(),
-        Map.of(),
-        null);
+            + " and archived_at is null and deleted_at is null");
+  }
+
+  /** A bulk action on the whole inbox: no criteria beyond the statement's own. */
+  private int run(String user, String action, String sql) throws SQLException {
+    return run(user, action, sql, List.of(), Map.of(), null);
   }
 
   private int run(

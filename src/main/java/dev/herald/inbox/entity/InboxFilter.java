@@ -1,5 +1,6 @@
 package dev.herald.inbox.entity;
 
+import dev.herald.messages.entity.MessageLimits;
 import dev.herald.platform.QueryParams;
 import dev.herald.platform.UserNames;
 import java.time.Instant;
@@ -19,7 +20,7 @@ public record InboxFilter(
     Instant createdAfter,
     Instant createdBefore) {
   private static final Pattern CONVERSATION_ID =
-      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+      Pattern.compile(MessageLimits.CONVERSATION_ID_REGEX);
 
   public static final InboxFilter DEFAULT =
       new InboxFilter(null, null, false, false, null, null, null, null);

@@ -5,7 +5,6 @@ import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,19 +40,13 @@ public class MessageHistory {
     keyset(sql, parameters, after, "d.created_at");
     sql.append(" order by d.created_at desc, m.seq desc limit ?)) h");
     parameters.add(limit + 1);
-    sql.append(" order by created_at desc, seq desc limit ?");
-    parameters.add(limit + 1);
-    List<MessageEntry> entries;
-    try (Connection connection = dataSource.getConnection()) {
-      entries = MessageRows.query(connection, sql.toString(), parameters);
-    }
-    if (entries.size() <= limit) {
-      return new Page<>(entries, null);
-    }
-    MessageEntry last = entries.get(limit - 1);
-    return new Page<>(
-        List.copyOf(entries.subList(0, limit)),
-        Cursors.encodeAll(CURSOR_KIND, micros(last.createdAt()), last.seq()));
+    sql.append(" order by created_at desc, seq desc");
+    return MessageRows.page(
+        dataSource,
+        sql,
+        parameters,
+        limit,
+        last -> Cursors.encodeAll(CURSOR_KIND, micros(last.createdAt()), last.seq()));
   }
 
   /** Rows after the cursor's; the plain bound on the indexed time column lets the index stop. */

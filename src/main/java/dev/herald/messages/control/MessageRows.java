@@ -1,6 +1,7 @@
 package dev.herald.messages.control;
 
 import dev.herald.messages.entity.MessageEntry;
+import dev.herald.platform.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 /** Runs a page query whose columns are seq, rank, id, conversation, sender, subject, body, time. */
 final class MessageRows {
@@ -17,8 +20,31 @@ final class MessageRows {
 
   private MessageRows() {}
 
-  static List<MessageEntry> query(Connection connection, String sql, List<Object> parameters)
+  /**
+   * Runs an ordered query for {@code limit + 1} rows: the extra row only tells that there is a next
+   * page, whose cursor is made from the page's last entry.
+   */
+  static Page<MessageEntry> page(
+      DataSource dataSource,
+      StringBuilder sql,
+      List<Object> parameters,
+      int limit,
+      Function<MessageEntry, String> cursor)
       throws SQLException {
+    sql.append(" limit ?");
+    parameters.add(limit + 1);
+    List<MessageEntry> entries;
+    try (Connection connection = dataSource.getConnection()) {
+      entries = query(connection, sql.toString(), parameters);
+    }
+    if (entries.size() <= limit) {
+      return new Page<>(entries, null);
+    }
+    return new Page<>(List.copyOf(entries.subList(0, limit)), cursor.apply(entries.get(limit - 1)));
+  }
+
+  private static List<MessageEntry> query(
+      Connection connection, String sql, List<Object> parameters) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));

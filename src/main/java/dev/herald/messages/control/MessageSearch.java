@@ -5,10 +5,10 @@ import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -49,34 +49,27 @@ public class MessageSearch {
       parameters.add(rank);
       parameters.add(after[1]);
     }
-    sql.append(" order by rank desc, seq desc limit ?");
-    parameters.add(limit + 1);
-    List<MessageEntry> entries;
-    try (Connection connection = dataSource.getConnection()) {
-      entries = MessageRows.query(connection, sql.toString(), parameters);
-    }
-    if (entries.size() <= limit) {
-      return new Page<>(entries, null);
-    }
-    MessageEntry last = entries.get(limit - 1);
-    return new Page<>(
-        List.copyOf(entries.subList(0, limit)),
-        Cursors.encodeAll(CURSOR_KIND, Float.floatToIntBits(last.rank()), last.seq()));
-  }
-
-  private interface Conditions {
-    void append(StringBuilder sql, List<Object> parameters);
+    sql.append(" order by rank desc, seq desc");
+    return MessageRows.page(
+        dataSource,
+        sql,
+        parameters,
+        limit,
+        last -> Cursors.encodeAll(CURSOR_KIND, Float.floatToIntBits(last.rank()), last.seq()));
   }
 
   private static void half(
-      StringBuilder sql, String from, Conditions conditions, List<Object> parameters) {
+      StringBuilder sql,
+      String from,
+      BiConsumer<StringBuilder, List<Object>> conditions,
+      List<Object> parameters) {
     sql.append(" select ")
         .append(MessageRows.COLUMNS)
         .append(", ts_rank(m.search, ")
         .append(QUERY)
         .append(") as rank")
         .append(from);
-    conditions.append(sql, parameters);
+    conditions.accept(sql, parameters);
     sql.append(" and m.search @@ ").append(QUERY);
   }
 }

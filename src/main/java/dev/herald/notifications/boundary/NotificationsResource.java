@@ -5,9 +5,6 @@ import dev.herald.notifications.entity.NotificationView;
 import dev.herald.platform.Caller;
 import dev.herald.platform.Ids;
 import dev.herald.platform.Page;
-import dev.herald.platform.Problem.FieldError;
-import dev.herald.platform.ProblemException;
-import dev.herald.platform.ProblemType;
 import dev.herald.platform.QueryParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 
 /** The caller's alerts and their status, newest first; other users' alerts are never listed. */
@@ -40,11 +36,6 @@ public class NotificationsResource {
       return null;
     }
     return Ids.uuid(messageId)
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    ProblemType.VALIDATION,
-                    "Invalid query parameter.",
-                    List.of(new FieldError("messageId", "must be a message id (UUID)"))));
+        .orElseThrow(() -> QueryParams.invalid("messageId", "must be a message id (UUID)"));
   }
 }

@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -65,8 +66,7 @@ public class Outbox {
   public List<Claimed> claim(int limit, Duration lease) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-      claim.setLong(1, lease.toSeconds());
-      claim.setLong(2, lease.toSeconds());
+      lease(claim, lease);
       claim.setInt(3, limit);
       return read(claim);
     }
@@ -80,8 +80,7 @@ public class Outbox {
   public List<Claimed> claimDigest(Claimed first, Duration lease) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement claim = connection.prepareStatement(CLAIM_DIGEST)) {
-      claim.setLong(1, lease.toSeconds());
-      claim.setLong(2, lease.toSeconds());
+      lease(claim, lease);
       claim.setString(3, first.recipient());
       claim.setObject(4, first.id(), Types.OTHER);
       // rows claimed in the same batch as the first share its lease
@@ -103,7 +102,13 @@ public class Outbox {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** The first two parameters of both claims ({@link #LEASE}): the lease length, twice. */
+  private static void lease(PreparedStatement claim, Duration lease) throws SQLException {
+    claim.setLong(1, lease.toSeconds());
+    claim.setLong(2, lease.toSeconds());
   }
 
   private static List<Claimed> read(PreparedStatement statement) throws SQLException {
