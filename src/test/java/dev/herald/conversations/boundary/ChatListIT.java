@@ -39,6 +39,27 @@ class ChatListIT {
   }
 
   @Test
+  void showsTheLatestMessageStillVisibleOnceTheLastOneIsDeleted() {
+    String first = send(alice, List.of(bob), null, null, "first");
+    String second = send(alice, List.of(bob), null, null, "second");
+    awaitVisible(bob, first);
+    awaitVisible(bob, second);
+
+    assertThat(as(bob).post("api/inbox/" + second + "/delete").status()).isEqualTo(204);
+
+    JsonObject direct = items(as(bob).get("api/conversations")).get(0);
+    assertThat(direct.getJsonObject("lastMessage").getString("id")).isEqualTo(first);
+    assertThat(direct.getInt("unread")).isEqualTo(1);
+    // the sender deleted nothing: their list still ends with the second message
+    JsonObject alices = items(as(alice).get("api/conversations")).get(0);
+    assertThat(alices.getJsonObject("lastMessage").getString("id")).isEqualTo(second);
+
+    assertThat(as(bob).post("api/inbox/" + first + "/delete").status()).isEqualTo(204);
+    JsonObject emptied = items(as(bob).get("api/conversations")).get(0);
+    assertThat(emptied.isNull("lastMessage") || !emptied.containsKey("lastMessage")).isTrue();
+  }
+
+  @Test
   void listsEachKindOfConversationMostRecentFirstWithItsLastMessageAndUnreadCount() {
     String group = group(carol, "Book club", List.of(bob));
     String thread = Users.unique("thread");
