@@ -320,11 +320,18 @@ public class DevServices {
           System.getProperty("java.class.path"));
     }
 
+    /**
+     * Kafka's base64url form; never starting with '-', which the format tool reads as an option.
+     */
     static String clusterId() {
-      UUID uuid = UUID.randomUUID();
-      java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-      bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+      String id;
+      do {
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+      } while (id.startsWith("-"));
+      return id;
     }
 
     String serverProperties() {
