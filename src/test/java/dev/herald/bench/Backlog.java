@@ -1,15 +1,9 @@
 package dev.herald.bench;
 
-import dev.herald.messages.control.EnvelopeCodec;
-import dev.herald.messages.entity.MessageEnvelope;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The backlog drain: with Liberty stopped (so no consumer), valid envelopes go straight to the
@@ -37,25 +31,13 @@ final class Backlog {
   Drained drain(String run, int count, String body) throws Exception {
     server.stop();
     String sender = "drain-" + run;
-    EnvelopeCodec codec = new EnvelopeCodec();
-    Instant now = Instant.now();
     kafka.produce(
         "herald.messages",
         count,
         n -> "drain-" + run + "-" + (n % 1000),
         n ->
-            codec
-                .write(
-                    new MessageEnvelope(
-                        MessageEnvelope.VERSION,
-                        UUID.randomUUID(),
-                        "drain-" + run + "-" + (n % 1000),
-                        sender,
-                        List.of("drain-rcpt-" + (n % 5000)),
-                        null,
-                        body,
-                        now))
-                .getBytes(StandardCharsets.UTF_8));
+            Payloads.envelope(
+                sender, "drain-" + run + "-" + (n % 1000), "drain-rcpt-" + (n % 5000), body));
     long start = System.nanoTime();
     server.start();
     try (Connection connection = DriverManager.getConnection(db, user, password)) {

@@ -72,7 +72,9 @@ public final class Benchmark {
 
     String topic = "herald.bench-raw";
     kafka.createTopic(topic, 6);
-    byte[] payload = Payloads.envelope(run).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] payload =
+        Payloads.envelope(
+            "bench-" + run + "-0", "raw-" + run, "bench-" + run + "-rcpt-0", Payloads.BODY + " #0");
     int records = settings.rawRecords();
     report.rawKafka(records, kafka.produce(topic, records, n -> "raw-" + (n % 1000), n -> payload));
     report.rawPostgres(

@@ -3,6 +3,7 @@ package dev.herald.bench;
 import dev.herald.messages.control.EnvelopeCodec;
 import dev.herald.messages.entity.MessageEnvelope;
 import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,18 +22,19 @@ final class Payloads {
         .toString();
   }
 
-  /** The record Herald would publish for such a request. */
-  static String envelope(String run) {
+  /** The record Herald would publish for such a request, as UTF-8. */
+  static byte[] envelope(String sender, String conversationId, String recipient, String body) {
     return new EnvelopeCodec()
         .write(
             new MessageEnvelope(
                 MessageEnvelope.VERSION,
                 UUID.randomUUID(),
-                "dm-0123456789abcdef0123456789abcdef",
-                "bench-" + run + "-0",
-                List.of("bench-" + run + "-rcpt-0"),
+                conversationId,
+                sender,
+                List.of(recipient),
                 null,
-                BODY + " #0",
-                Instant.now()));
+                body,
+                Instant.now()))
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -1,6 +1,6 @@
 package dev.herald.bench;
 
-import dev.herald.testing.Herald;
+import dev.herald.testing.LibertyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,23 +13,22 @@ final class ServerProcess {
   private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
   private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap.*used (\\d+)K");
 
-  private final Path wlp = Path.of(System.getProperty("herald.it.liberty.dir"));
+  private final LibertyServer liberty = new LibertyServer(Path.of("target", "bench.log"));
   private long peakRssKb;
   private long peakHeapKb;
 
   void stop() throws Exception {
-    run(wlp.resolve("bin/server").toString(), "stop", "herald");
+    liberty.stop();
   }
 
   void start() throws Exception {
-    run(wlp.resolve("bin/server").toString(), "start", "herald");
-    Herald.awaitReadyAgain();
+    liberty.start();
   }
 
   /** Records the current RSS and used heap, keeping the peaks. */
   void sample() {
     try {
-      long pid = pid();
+      long pid = liberty.process().orElseThrow().pid();
       Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
       if (rss.find()) {
         peakRssKb = Math.max(peakRssKb, Long.parseLong(rss.group(1)));
@@ -47,22 +46,6 @@ final class ServerProcess {
     return peakRssKb == 0
         ? "not measured (needs Linux /proc and jcmd)"
         : String.format("RSS %,d MiB, heap used %,d MiB", peakRssKb / 1024, peakHeapKb / 1024);
-  }
-
-  private long pid() throws Exception {
-    return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid/herald.pid")).trim());
-  }
-
-  private static void run(String... command) throws Exception {
-    Process process =
-        new ProcessBuilder(List.of(command))
-            .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(Path.of("target", "bench.log").toFile()))
-            .start();
-    if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed");
-    }
   }
 
   private static String output(String... command) throws Exception {

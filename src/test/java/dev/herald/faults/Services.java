@@ -2,15 +2,12 @@ package dev.herald.faults;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.herald.testing.Herald;
+import dev.herald.testing.LibertyServer;
 import dev.herald.testing.LogDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Breaks and restores what Herald runs on: the broker and PostgreSQL started by src/dev (whose
@@ -19,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Services {
   private final Path services = Path.of(System.getProperty("herald.it.services.dir"));
-  private final Path wlp = Path.of(System.getProperty("herald.it.liberty.dir"));
-  private final String server = System.getProperty("herald.it.liberty.server", "herald");
+  private static final Path LOG = Path.of("target", "faults.log");
+  private final LibertyServer liberty = new LibertyServer(LOG);
 
   /** Whether this build started Kafka and PostgreSQL itself (not the external-* profiles). */
   boolean local() {
@@ -51,31 +48,15 @@ final class Services {
   }
 
   void killLiberty() throws Exception {
-    ProcessHandle liberty = liberty().orElseThrow(() -> new IllegalStateException("no Liberty"));
-    liberty.destroyForcibly();
-    liberty.onExit().get(30, TimeUnit.SECONDS);
+    liberty.kill();
   }
 
   void stopLiberty() throws Exception {
-    run(wlp.resolve("bin/server").toString(), "stop", server);
+    liberty.stop();
   }
 
   void startLiberty() throws Exception {
-    run(wlp.resolve("bin/server").toString(), "start", server);
-    Herald.awaitReadyAgain();
-  }
-
-  /** The server's JVM: from the pid file `server start` writes, else by its command line. */
-  private Optional<ProcessHandle> liberty() throws IOException {
-    Path pidFile = wlp.resolve("usr/servers/.pid/" + server + ".pid");
-    if (Files.exists(pidFile)) {
-      return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-          .filter(ProcessHandle::isAlive);
-    }
-    String launcher = wlp.resolve("bin/tools/ws-server.jar") + " " + server;
-    return ProcessHandle.allProcesses()
-        .filter(p -> (p.info().commandLine().orElse("") + " ").contains(launcher + " "))
-        .findFirst();
+    liberty.start();
   }
 
   private void hold(String service) throws IOException {
@@ -92,15 +73,6 @@ final class Services {
   }
 
   private static void run(String... command) throws Exception {
-    // not inheritIO(): output on the test JVM's stdout corrupts failsafe's channel
-    Process process =
-        new ProcessBuilder(List.of(command))
-            .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(Path.of("target", "faults.log").toFile()))
-            .start();
-    if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed");
-    }
+    LibertyServer.run(LOG, command);
   }
 }
