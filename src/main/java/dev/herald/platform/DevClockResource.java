@@ -1,6 +1,7 @@
 package dev.herald.platform;
 
 import dev.herald.platform.Problem.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * time-dependent behaviour (snoozes). Enabled exactly like the dev token endpoint: 404 unless
  * HERALD_DEV_TOKEN_KEY is set, which production configurations never do.
  */
+@ApplicationScoped
 @Public
 @Path("dev/clock")
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,10 +2,6 @@ package dev.herald.bench;
 
 import dev.herald.testing.Herald;
 import jakarta.json.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,7 +31,6 @@ final class InboxScale {
   private final String db;
   private final String user;
   private final String password;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   InboxScale(String db, String user, String password) {
     this.db = db;
@@ -65,16 +60,15 @@ final class InboxScale {
   /** Latencies in microseconds of GETs of {@code path} as random seeded users. */
   Histogram measure(String path, int requests, List<String> tokens) throws Exception {
     Histogram micros = new Histogram(60_000_000L, 3);
-    URI target = Herald.base().resolve(path);
-    for (int i = 0; i < requests; i++) {
-      String token = tokens.get(ThreadLocalRandom.current().nextInt(tokens.size()));
-      HttpRequest get =
-          HttpRequest.newBuilder(target).header("Authorization", "Bearer " + token).build();
-      long start = System.nanoTime();
-      int status = http.send(get, BodyHandlers.discarding()).statusCode();
-      micros.recordValue((System.nanoTime() - start) / 1000);
-      if (status != 200) {
-        throw new IllegalStateException("GET " + path + " answered " + status);
+    try (Http1 http = new Http1(Herald.base())) {
+      for (int i = 0; i < requests; i++) {
+        String token = tokens.get(ThreadLocalRandom.current().nextInt(tokens.size()));
+        long start = System.nanoTime();
+        int status = http.get(Herald.base().getRawPath() + path, token).status();
+        micros.recordValue((System.nanoTime() - start) / 1000);
+        if (status != 200) {
+          throw new IllegalStateException("GET " + path + " answered " + status);
+        }
       }
     }
     return micros;

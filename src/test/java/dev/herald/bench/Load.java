@@ -1,13 +1,12 @@
 package dev.herald.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -38,16 +37,21 @@ final class Load {
   private final List<String> tokens;
   private final int connections;
   private final AtomicLong sent = new AtomicLong();
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  // one connection per worker thread, as wrk keeps one per connection
+  private final ThreadLocal<Http1> connection;
+  private final Queue<Http1> open = new ConcurrentLinkedQueue<>();
 
   Load(URI target, List<String> tokens, int connections) {
     this.target = target;
     this.tokens = tokens;
     this.connections = connections;
+    this.connection =
+        ThreadLocal.withInitial(
+            () -> {
+              Http1 opened = new Http1(target);
+              open.add(opened);
+              return opened;
+            });
   }
 
   /** Sends back to back on every connection for the given time; returns the seconds it took. */
@@ -66,6 +70,7 @@ final class Load {
     }
     workers.shutdown();
     workers.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+    open.forEach(Http1::close);
     return (System.nanoTime() - start) / 1e9;
   }
 
@@ -99,23 +104,17 @@ final class Load {
     }
     workers.shutdown();
     workers.awaitTermination(2, TimeUnit.MINUTES);
+    open.forEach(Http1::close);
     return (System.nanoTime() - start) / 1e9;
   }
 
   private void send(String token, String json, long dueNanos) {
     long wallAtDue = System.currentTimeMillis() - (System.nanoTime() - dueNanos) / 1_000_000;
-    HttpRequest request =
-        HttpRequest.newBuilder(target)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
     try {
-      var response = http.send(request, BodyHandlers.ofString());
+      Http1.Answer answer = connection.get().post(target.getRawPath(), token, json);
       latencyMicros.recordValue(Math.max(0, (System.nanoTime() - dueNanos) / 1_000));
-      Matcher id = ID.matcher(response.body());
-      if (response.statusCode() == 202 && id.find()) {
+      Matcher id = ID.matcher(answer.body());
+      if (answer.status() == 202 && id.find()) {
         acceptedAtMillis.put(id.group(1), wallAtDue);
       } else {
         rejected.incrementAndGet();

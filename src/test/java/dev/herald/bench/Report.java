@@ -25,15 +25,30 @@ final class Report {
         noopRate, latencies(load.latencyMicros), load.rejected.get() + load.failed.get());
   }
 
-  void sustained(Load load, double seconds, long storedAtEnd, Histogram visible) {
+  void maximum(Load load, double seconds, long storedAtEnd) {
+    long accepted = load.acceptedAtMillis.size();
+    add("Herald at its maximum (closed loop) for %.0f s:", seconds);
+    add(
+        "  POST /api/messages accepted           %,9.0f /s   p50/p99/p999 %s  (refused %d, failed %d)",
+        accepted / seconds, latencies(load.latencyMicros), load.rejected.get(), load.failed.get());
+    add(
+        "  stored meanwhile                      %,9.0f /s   lag when sending stopped %,d messages",
+        storedAtEnd / seconds, accepted - storedAtEnd);
+  }
+
+  void sustained(int rate, Load load, double seconds, long storedAtEnd, Histogram visible) {
     long accepted = load.acceptedAtMillis.size();
     double postRate = accepted / seconds;
     storedRate = storedAtEnd / seconds;
     long lag = accepted - storedAtEnd;
-    add("Herald at its maximum for %.0f s:", seconds);
+    add("Herald sustained: %,d sends/s offered for %.0f s", rate, seconds);
     add(
-        "  POST /api/messages accepted           %,9.0f /s   p50/p99/p999 %s  (refused %d, failed %d)",
-        postRate, latencies(load.latencyMicros), load.rejected.get(), load.failed.get());
+        "  POST /api/messages accepted           %,9.0f /s   p50/p99/p999 %s  (refused %d, failed %d, not sent %d)",
+        postRate,
+        latencies(load.latencyMicros),
+        load.rejected.get(),
+        load.failed.get(),
+        load.dropped.get());
     add(
         "  sent→stored                           %,9.0f /s   = %.0f %% of the no-op limit",
         storedRate, 100 * storedRate / noopRate);
@@ -41,8 +56,16 @@ final class Report {
         "  lag when sending stopped              %,9d messages = %.2f s of traffic",
         lag, postRate == 0 ? 0 : lag / postRate);
     add(
-        "  POST→stored p50/p99                   %,9d / %,d ms",
-        visible.getValueAtPercentile(50), visible.getValueAtPercentile(99));
+        "  POST→stored p50/p99/p999              %,d / %,d / %,d ms",
+        visible.getValueAtPercentile(50),
+        visible.getValueAtPercentile(99),
+        visible.getValueAtPercentile(99.9));
+  }
+
+  void caughtUp(double stored, double alerted) {
+    add(
+        "  after sending stopped: all stored in %.1f s, all alerts sent in %.1f s",
+        stored, alerted);
   }
 
   void fixedRate(int rate, Load load, double seconds, Histogram visible) {

@@ -1,15 +1,17 @@
 package dev.herald.bench;
 
 /**
- * What one benchmark run does: {@code -Dbench.mode=quick} (about two minutes, the default) or
- * {@code full} (the figures in docs/performance.md); each value can be overridden on its own.
+ * What one benchmark run does: {@code -Dbench.mode=quick} (a few minutes, the default) or {@code
+ * full} (the figures in docs/performance.md); each value can be overridden on its own.
  */
 record Settings(
     String mode,
     int connections,
     int warmupSeconds,
     int noopSeconds,
+    int maxSeconds,
     int sustainedSeconds,
+    int sustainedRate,
     int fixedRate,
     int fixedRateSeconds,
     int rawRecords,
@@ -21,9 +23,11 @@ record Settings(
     return new Settings(
         full ? "full" : "quick",
         Integer.getInteger("bench.connections", 16),
-        Integer.getInteger("bench.warmup", full ? 30 : 10),
+        Integer.getInteger("bench.warmup", full ? 180 : 40),
         Integer.getInteger("bench.noop.seconds", full ? 30 : 10),
+        Integer.getInteger("bench.max.seconds", full ? 60 : 15),
         Integer.getInteger("bench.sustained.seconds", full ? 300 : 20),
+        Integer.getInteger("bench.sustained.rate", 0),
         Integer.getInteger("bench.fixed.rate", 1000),
         Integer.getInteger("bench.fixed.seconds", full ? 60 : 15),
         Integer.getInteger("bench.raw.records", full ? 1_000_000 : 100_000),

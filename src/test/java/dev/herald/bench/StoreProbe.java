@@ -35,6 +35,28 @@ final class StoreProbe implements AutoCloseable {
     return (System.nanoTime() - start) / 1e9;
   }
 
+  /**
+   * Waits until no alert is pending in the outbox (of any sender), so that the next phase measures
+   * without the alert dispatcher catching up; returns the seconds that took.
+   */
+  double awaitAlertsDone(long timeoutSeconds) throws SQLException, InterruptedException {
+    long start = System.nanoTime();
+    while (pendingAlerts() > 0 && System.nanoTime() - start < timeoutSeconds * 1_000_000_000L) {
+      Thread.sleep(200);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private long pendingAlerts() throws SQLException {
+    try (PreparedStatement count =
+            connection.prepareStatement(
+                "select count(*) from notifications where status = 'pending'");
+        ResultSet row = count.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
   long stored() throws SQLException {
     try (PreparedStatement count =
         connection.prepareStatement("select count(*) from messages where sender like ?")) {

@@ -8,6 +8,7 @@ import dev.herald.audit.entity.ChainVerification;
 import dev.herald.platform.Caller;
 import dev.herald.platform.Page;
 import dev.herald.platform.QueryParams;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 
 /** The audit log and its hash chains, for the auditor role. */
+@ApplicationScoped
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {

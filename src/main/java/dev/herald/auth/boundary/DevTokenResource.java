@@ -2,9 +2,10 @@ package dev.herald.auth.boundary;
 
 import dev.herald.auth.control.DevTokenIssuer;
 import dev.herald.platform.Public;
+import dev.herald.platform.RequestBodies;
 import dev.herald.platform.UserNames;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -20,10 +21,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /api/dev/tokens}: a token for any user, in local development only (else 404). */
+@ApplicationScoped
 @Public
 @Path("dev/tokens")
 public class DevTokenResource {
   @Inject DevTokenIssuer issuer;
+  @Inject RequestBodies bodies;
 
   public record TokenRequest(
       @NotNull @Pattern(regexp = UserNames.REGEX) String user,
@@ -36,7 +39,8 @@ public class DevTokenResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Development only: a signed token for any user name")
-  public Token issue(@NotNull @Valid TokenRequest request) {
+  public Token issue(TokenRequest body) {
+    TokenRequest request = bodies.valid(body);
     Duration lifetime =
         request.lifetimeSeconds() == null
             ? Duration.ofHours(12)

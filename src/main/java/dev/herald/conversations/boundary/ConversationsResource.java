@@ -13,9 +13,9 @@ import dev.herald.platform.Caller;
 import dev.herald.platform.Page;
 import dev.herald.platform.ProblemException;
 import dev.herald.platform.QueryParams;
+import dev.herald.platform.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,17 +31,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 
 /** The caller's chat list, group conversations and their members, and conversation history. */
+@ApplicationScoped
 @Path("conversations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConversationsResource {
-  private static final String BODY_REQUIRED = "a JSON body is required";
 
   @Inject Caller caller;
   @Inject ChatList chats;
   @Inject Groups groups;
   @Inject Memberships memberships;
   @Inject ConversationHistory history;
-  @Context UriInfo uri;
+  @Inject RequestBodies bodies;
 
   @GET
   public Page<ChatListItem> list(
@@ -51,9 +51,9 @@ public class ConversationsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@NotNull(message = BODY_REQUIRED) @Valid NewGroup request)
-      throws SQLException {
-    Group group = groups.create(caller.name(), request);
+  public Response create(@Context UriInfo uri, NewGroup request) throws SQLException {
+    NewGroup valid = bodies.valid(request);
+    Group group = groups.create(caller.name(), valid);
     return Response.created(uri.getAbsolutePathBuilder().path(group.id()).build())
         .entity(group)
         .build();
@@ -68,10 +68,9 @@ public class ConversationsResource {
   @POST
   @Path("{id}/members")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Group addMember(
-      @PathParam("id") String id, @NotNull(message = BODY_REQUIRED) @Valid NewMember member)
-      throws SQLException {
-    return memberships.add(id, caller.name(), member.user());
+  public Group addMember(@PathParam("id") String id, NewMember member) throws SQLException {
+    String user = bodies.valid(member).user();
+    return memberships.add(id, caller.name(), user);
   }
 
   @DELETE

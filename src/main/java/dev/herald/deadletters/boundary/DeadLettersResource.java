@@ -10,9 +10,10 @@ import dev.herald.platform.Page;
 import dev.herald.platform.ProblemException;
 import dev.herald.platform.ProblemType;
 import dev.herald.platform.QueryParams;
+import dev.herald.platform.RequestBodies;
 import dev.herald.platform.Text;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Admins (role {@code admin}) inspect, re-drive and discard dead letters. */
+@ApplicationScoped
 @Path("admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
@@ -39,6 +41,7 @@ public class DeadLettersResource {
   @Inject DeadLetterQueries queries;
   @Inject DeadLetterResolutions resolutions;
   @Inject Redrive redrive;
+  @Inject RequestBodies bodies;
 
   public record RedriveRequest(@NotEmpty @Size(max = 100) List<@NotNull @Positive Long> ids) {}
 
@@ -67,8 +70,9 @@ public class DeadLettersResource {
   @POST
   @Path("redrive")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Redriven redriveMany(@NotNull @Valid RedriveRequest request) throws SQLException {
-    return new Redriven(redrive.redrive(List.copyOf(request.ids()), caller.withRole(ROLE)));
+  public Redriven redriveMany(RedriveRequest request) throws SQLException {
+    List<Long> ids = List.copyOf(bodies.valid(request).ids());
+    return new Redriven(redrive.redrive(ids, caller.withRole(ROLE)));
   }
 
   @POST
@@ -88,8 +92,9 @@ public class DeadLettersResource {
   @POST
   @Path("{id}/discard")
   @Consumes(MediaType.APPLICATION_JSON)
-  public DeadLetterView discard(@PathParam("id") String id, @NotNull @Valid DiscardRequest request)
+  public DeadLetterView discard(@PathParam("id") String id, DiscardRequest body)
       throws SQLException {
+    DiscardRequest request = bodies.valid(body);
     String admin = caller.withRole(ROLE);
     long deadLetter = id(id);
     if (!resolutions.discard(deadLetter, admin, request.reason())) {

@@ -13,6 +13,7 @@ import dev.herald.platform.Ids;
 import dev.herald.platform.Page;
 import dev.herald.platform.ProblemException;
 import dev.herald.platform.QueryParams;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /** The caller's inbox: their deliveries newest first, their states, bulk actions and counts. */
+@ApplicationScoped
 @Path("inbox")
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {

@@ -17,9 +17,9 @@ import dev.herald.platform.Ids;
 import dev.herald.platform.Page;
 import dev.herald.platform.ProblemException;
 import dev.herald.platform.ProblemResponses;
+import dev.herald.platform.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,7 +39,11 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionStage;
 
-/** Sending messages, reading one, a user's history and search. */
+/**
+ * Sending messages, reading one, a user's history and search. One instance serves every request
+ * (built once, not per request: the send path's profile showed the construction).
+ */
+@ApplicationScoped
 @Path("messages")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagesResource {
@@ -48,7 +52,7 @@ public class MessagesResource {
   @Inject MessageLookup lookup;
   @Inject MessageHistory history;
   @Inject MessageSearch search;
-  @Context UriInfo uri;
+  @Inject RequestBodies bodies;
 
   /**
    * Answers 202 only once the broker has acknowledged the message, 503 only when it never will have
@@ -58,11 +62,13 @@ public class MessagesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> send(
       @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,
-      @NotNull(message = "a JSON body is required") @Valid SendRequest request) {
+      @Context UriInfo uri,
+      SendRequest request) {
+    SendRequest valid = bodies.valid(request);
     // request-scoped context is gone by the time the broker answers
     URI messages = uri.getBaseUriBuilder().path("messages").build();
     return submissions
-        .submit(caller.name(), request, IdempotencyKeyHeader.parse(idempotencyKey))
+        .submit(caller.name(), valid, IdempotencyKeyHeader.parse(idempotencyKey))
         .thenApply(result -> answer(result, messages));
   }
 

@@ -7,9 +7,9 @@ import dev.herald.messages.entity.SendReceipt;
 import dev.herald.messages.entity.SendRequest;
 import dev.herald.platform.Caller;
 import dev.herald.platform.ProblemException;
+import dev.herald.platform.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,20 +22,23 @@ import jakarta.ws.rs.core.Response;
  * binding, validation, the envelope, the 202) except Kafka. The benchmark measures Herald against
  * it. Development only, like the token endpoint: 404 elsewhere.
  */
+@ApplicationScoped
 @Path("dev/noop-send")
 public class NoopSendResource {
   @Inject Caller caller;
   @Inject Envelopes envelopes;
   @Inject DevTokenIssuer devTools;
+  @Inject RequestBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response send(@NotNull(message = "a JSON body is required") @Valid SendRequest request) {
+  public Response send(SendRequest request) {
     if (!devTools.enabled()) {
       throw ProblemException.notFound();
     }
-    MessageEnvelope envelope = envelopes.accept(caller.name(), request);
+    SendRequest valid = bodies.valid(request);
+    MessageEnvelope envelope = envelopes.accept(caller.name(), valid);
     return Response.accepted(
             new SendReceipt(envelope.id(), envelope.conversationId(), envelope.acceptedAt()))
         .build();

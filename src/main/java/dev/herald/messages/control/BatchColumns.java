@@ -85,7 +85,6 @@ final class BatchColumns {
       ids(),
       column("varchar", i -> i.message().conversationId()),
       column("text", BatchColumns::auditDetails),
-      column("text", i -> i.message().acceptedAt().toString()),
       column("int4", i -> i.at().partition())
     };
   }
@@ -101,7 +100,9 @@ final class BatchColumns {
                   "partition",
                   item.at().partition(),
                   "offset",
-                  item.at().offset()));
+                  item.at().offset(),
+                  "acceptedAt",
+                  m.acceptedAt().toString()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("plain values are always writable", e);
     }

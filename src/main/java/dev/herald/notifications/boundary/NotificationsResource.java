@@ -6,6 +6,7 @@ import dev.herald.platform.Caller;
 import dev.herald.platform.Ids;
 import dev.herald.platform.Page;
 import dev.herald.platform.QueryParams;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /** The caller's alerts and their status, newest first; other users' alerts are never listed. */
+@ApplicationScoped
 @Path("notifications")
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationsResource {

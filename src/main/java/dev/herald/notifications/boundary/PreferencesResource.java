@@ -4,9 +4,9 @@ import dev.herald.notifications.control.PreferenceRules;
 import dev.herald.notifications.control.PreferencesStore;
 import dev.herald.notifications.entity.Preferences;
 import dev.herald.platform.Caller;
+import dev.herald.platform.RequestBodies;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -16,11 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 
 /** The caller's own notification preferences, read and replaced whole. */
+@ApplicationScoped
 @Path("me/preferences")
 @Produces(MediaType.APPLICATION_JSON)
 public class PreferencesResource {
   @Inject Caller caller;
   @Inject PreferencesStore store;
+  @Inject RequestBodies bodies;
 
   @GET
   public Preferences get() throws SQLException {
@@ -29,9 +31,8 @@ public class PreferencesResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  public Preferences put(@NotNull(message = "a JSON body is required") @Valid Preferences body)
-      throws SQLException {
-    Preferences preferences = body.normalized();
+  public Preferences put(Preferences body) throws SQLException {
+    Preferences preferences = bodies.valid(body).normalized();
     PreferenceRules.check(preferences);
     return store.save(caller.name(), preferences);
   }

@@ -2,6 +2,7 @@ package dev.herald.notifications.control;
 
 import dev.herald.audit.control.AuditLog;
 import dev.herald.notifications.entity.Claimed;
+import dev.herald.platform.SqlArrays;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,8 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +21,27 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Records how claimed alerts ended this round, only while the claim's lease is still the one taken
- * (else another dispatcher holds them now), and audits sent and failed alerts in the same
- * transaction as their status change.
+ * Records how claimed alerts ended, only while the claim's lease is still the one taken (else
+ * another dispatcher holds them now), and audits sent and failed alerts in the same transaction as
+ * their status change: one update and one audit insert for a whole batch of outcomes.
  */
 @ApplicationScoped
 public class AlertOutcomes {
   static final String ACTOR = "herald-notifier";
   private static final String FINISH =
-      "update notifications set status = ?, next_attempt_at = coalesce(?, next_attempt_at),"
-          + " last_error = ?, provider_message_id = coalesce(?, provider_message_id),"
-          + " attempts = attempts + ?, digest_id = coalesce(?, digest_id), claimed_until = null,"
-          + " updated_at = now(), sent_at = case when status = 'sent' then sent_at"
-          + " when ? = 'sent' then now() end"
-          + " where id = ? and claimed_until = ? returning message_id, conversation_id, channel,"
-          + " attempts";
+      "update notifications n set status = u.status,"
+          + " next_attempt_at = coalesce(u.next_at::timestamptz, n.next_attempt_at),"
+          + " last_error = u.error,"
+          + " provider_message_id = coalesce(u.provider_id, n.provider_message_id),"
+          + " attempts = n.attempts + u.attempted, digest_id = coalesce(u.digest_id, n.digest_id),"
+          + " claimed_until = null, updated_at = now(),"
+          + " sent_at = case when n.status = 'sent' then n.sent_at"
+          + " when u.status = 'sent' then now() end"
+          + " from unnest(?::uuid[], ?::text[], ?::varchar[], ?::text[], ?::text[], ?::text[],"
+          + " ?::int[], ?::uuid[])"
+          + " as u(id, lease, status, next_at, error, provider_id, attempted, digest_id)"
+          + " where n.id = u.id and n.claimed_until = u.lease::timestamptz"
+          + " returning n.id, n.message_id, n.conversation_id, n.channel, n.attempts";
 
   /**
    * How a claimed notification ends this round; {@code nextAttemptAt} only for pending/deferred.
@@ -44,35 +52,87 @@ public class AlertOutcomes {
       String error,
       String providerMessageId,
       boolean attempted,
-      UUID digestId) {}
+      UUID digestId) {
+    static Finish sent(String providerMessageId, UUID notificationId) {
+      return new Finish("sent", null, null, providerMessageId, true, notificationId);
+    }
+
+    static Finish failed(String error) {
+      return new Finish("failed", null, error, null, true, null);
+    }
+
+    static Finish skipped(String reason) {
+      return new Finish("skipped", null, reason, null, false, null);
+    }
+
+    static Finish deferred(Instant until, String reason) {
+      return new Finish("deferred", until, reason, null, false, null);
+    }
+
+    boolean audited() {
+      return status.equals("sent") || status.equals("failed");
+    }
+  }
+
+  private record Row(Claimed claimed, Finish finish) {}
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
   @Inject AuditLog audit;
 
-  /** Records the outcome for each, unless its lease ran out (another dispatcher has it now). */
+  /**
+   * Records each outcome for its alerts in one transaction, except for alerts whose lease ran out
+   * (another dispatcher has them now).
+   */
   @Transactional(rollbackOn = Exception.class)
-  public void record(List<Claimed> group, Finish finish) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(FINISH)) {
+  public void record(List<Settlements.Settled> settled) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    settled.forEach(s -> s.group().forEach(claimed -> rows.add(new Row(claimed, s.finish()))));
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
       relaxCommit(connection);
-      for (Claimed claimed : group) {
-        bind(update, claimed, finish);
-        try (ResultSet row = update.executeQuery()) {
-          if (row.next() && (finish.status().equals("sent") || finish.status().equals("failed"))) {
-            audit(connection, claimed, finish, row);
+      audit.appendAll(connection, finish(connection, rows));
+    }
+  }
+
+  /** Updates the rows whose lease still holds; returns audit events for those sent or failed. */
+  private static List<AuditLog.Event> finish(Connection connection, List<Row> rows)
+      throws SQLException {
+    Map<UUID, Row> byId = new HashMap<>();
+    rows.forEach(row -> byId.put(row.claimed().id(), row));
+    List<AuditLog.Event> events = new ArrayList<>();
+    try (PreparedStatement update = connection.prepareStatement(FINISH)) {
+      update.setArray(1, SqlArrays.column(connection, "uuid", rows, r -> r.claimed().id()));
+      update.setArray(
+          2, SqlArrays.column(connection, "text", rows, r -> text(r.claimed().lease())));
+      update.setArray(3, SqlArrays.column(connection, "varchar", rows, r -> r.finish().status()));
+      update.setArray(
+          4, SqlArrays.column(connection, "text", rows, r -> text(r.finish().nextAttemptAt())));
+      update.setArray(5, SqlArrays.column(connection, "text", rows, r -> error(r.finish(), 1000)));
+      update.setArray(
+          6, SqlArrays.column(connection, "text", rows, r -> r.finish().providerMessageId()));
+      update.setArray(
+          7, SqlArrays.column(connection, "int4", rows, r -> r.finish().attempted() ? 1 : 0));
+      update.setArray(8, SqlArrays.column(connection, "uuid", rows, r -> r.finish().digestId()));
+      try (ResultSet updated = update.executeQuery()) {
+        while (updated.next()) {
+          Row row = byId.get(updated.getObject("id", UUID.class));
+          if (row.finish().audited()) {
+            events.add(event(row, updated));
           }
         }
       }
     }
+    return events;
   }
 
   /**
-   * One commit per alert would wait for a WAL flush each. Losing an outcome in a database crash
-   * only means the alert is claimed and sent again after its lease, under the same notification id
-   * (at-least-once, as documented), with its audit row lost together with it: so this transaction
-   * does not wait for the flush.
+   * Losing outcomes in a database crash only means their alerts are claimed and sent again after
+   * their lease, under the same notification ids (at-least-once, as documented), with their audit
+   * rows lost together with them: so this transaction does not wait for the WAL flush.
    */
   private static void relaxCommit(Connection connection) throws SQLException {
     try (PreparedStatement relax =
@@ -81,38 +141,33 @@ public class AlertOutcomes {
     }
   }
 
-  private static void bind(PreparedStatement update, Claimed claimed, Finish finish)
-      throws SQLException {
-    update.setString(1, finish.status());
-    update.setObject(2, Outbox.at(finish.nextAttemptAt()));
-    update.setString(3, finish.error() == null ? null : Snippets.truncate(finish.error(), 1000));
-    update.setString(4, finish.providerMessageId());
-    update.setInt(5, finish.attempted() ? 1 : 0);
-    update.setObject(6, finish.digestId(), Types.OTHER);
-    update.setString(7, finish.status());
-    update.setObject(8, claimed.id(), Types.OTHER);
-    update.setObject(9, Outbox.at(claimed.lease()));
-  }
-
-  private void audit(Connection connection, Claimed claimed, Finish finish, ResultSet row)
-      throws SQLException {
+  private static AuditLog.Event event(Row row, ResultSet updated) throws SQLException {
+    Finish finish = row.finish();
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("notificationId", claimed.id().toString());
-    details.put("recipient", claimed.recipient());
-    details.put("channel", row.getString("channel"));
-    details.put("attempts", row.getInt("attempts"));
+    details.put("notificationId", row.claimed().id().toString());
+    details.put("recipient", row.claimed().recipient());
+    details.put("channel", updated.getString("channel"));
+    details.put("attempts", updated.getInt("attempts"));
     if (finish.providerMessageId() != null) {
       details.put("providerMessageId", finish.providerMessageId());
     }
     if (finish.error() != null) {
-      details.put("error", Snippets.truncate(finish.error(), 500));
+      details.put("error", error(finish, 500));
     }
-    audit.append(
-        connection,
+    return new AuditLog.Event(
         "notification." + finish.status(),
         ACTOR,
-        row.getObject("message_id", UUID.class),
-        row.getString("conversation_id"),
+        updated.getObject("message_id", UUID.class),
+        updated.getString("conversation_id"),
         details);
+  }
+
+  private static String error(Finish finish, int max) {
+    return finish.error() == null ? null : Snippets.truncate(finish.error(), max);
+  }
+
+  /** Instants as ISO text: exact to the microsecond, as PostgreSQL stores them. */
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.herald.notifications.control;
 
+import dev.herald.notifications.control.AlertOutcomes.Finish;
 import dev.herald.notifications.entity.Alert;
 import dev.herald.notifications.entity.Claimed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,13 +35,13 @@ public class Digests {
   }
 
   /** Returns the ids of the other alerts it settled. */
-  List<UUID> dispatch(Claimed first, NotificationChannel channel, Duration lease)
+  List<UUID> dispatch(
+      Claimed first, NotificationChannel channel, Duration lease, Settlements settled)
       throws SQLException {
     Duration window = Duration.ofSeconds(first.preferences().digestMinutes() * minuteSeconds);
     Instant closes = outbox.oldestUnsentEmail(first.recipient()).plus(window);
     if (clock.instant().isBefore(closes)) {
-      dispatcher.finish(
-          List.of(first), Dispatcher.deferred(new AlertRules.Defer(closes, "digest window")));
+      settled.add(List.of(first), Finish.deferred(closes, "digest window"));
       return List.of();
     }
     List<Claimed> group = new ArrayList<>(List.of(first));
@@ -49,15 +50,15 @@ public class Digests {
       (other.read() ? read : group).add(other);
     }
     if (!read.isEmpty()) {
-      dispatcher.finish(read, Dispatcher.skipped("read before the alert was due"));
+      settled.add(read, Finish.skipped("read before the alert was due"));
     }
     Alert single = Dispatcher.alertOf(first, channel);
     List<Alert.Item> items = group.stream().map(Claimed::item).toList();
     dispatcher.send(
-        group, channel, new Alert(first.id(), first.recipient(), single.address(), items));
-    List<UUID> settled = new ArrayList<>();
-    group.forEach(c -> settled.add(c.id()));
-    read.forEach(c -> settled.add(c.id()));
-    return settled;
+        group, channel, new Alert(first.id(), first.recipient(), single.address(), items), settled);
+    List<UUID> members = new ArrayList<>();
+    group.forEach(c -> members.add(c.id()));
+    read.forEach(c -> members.add(c.id()));
+    return members;
   }
 }

@@ -82,31 +82,41 @@ public class Dispatcher {
       List<Claimed> due;
       do {
         due = outbox.claim(batchSize, lease());
-        Set<UUID> done = new HashSet<>();
-        for (Claimed claimed : due) {
-          if (done.add(claimed.id())) {
-            done.addAll(dispatch(claimed));
-          }
-        }
+        settle(due);
       } while (due.size() == batchSize && !stopped);
     } catch (SQLException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Claiming notifications failed; will try again", e);
+      LOG.log(Level.WARNING, "Claiming or recording notifications failed; will try again", e);
     }
   }
 
+  /** Dispatches a claimed batch and records the outcomes together (see {@link Settlements}). */
+  private void settle(List<Claimed> due) throws SQLException {
+    Settlements settled = new Settlements(lease().dividedBy(3));
+    Set<UUID> done = new HashSet<>();
+    for (Claimed claimed : due) {
+      if (done.add(claimed.id())) {
+        done.addAll(dispatch(claimed, settled));
+      }
+      if (settled.overdue()) {
+        outcomes.record(settled.take());
+      }
+    }
+    outcomes.record(settled.take());
+  }
+
   /** Returns the ids of other alerts of the batch it settled too (members of a digest). */
-  List<UUID> dispatch(Claimed claimed) {
+  List<UUID> dispatch(Claimed claimed, Settlements settled) {
     try {
       NotificationChannel channel = channels.get(claimed.channel());
       Decision decision = AlertRules.decide(claimed, channel, clock.instant());
       if (decision instanceof AlertRules.Skip skip) {
-        finish(List.of(claimed), skipped(skip.reason()));
+        settled.add(List.of(claimed), Finish.skipped(skip.reason()));
       } else if (decision instanceof AlertRules.Defer defer) {
-        finish(List.of(claimed), deferred(defer));
+        settled.add(List.of(claimed), Finish.deferred(defer.until(), defer.reason()));
       } else if (digests.applies(claimed)) {
-        return digests.dispatch(claimed, channel, lease());
+        return digests.dispatch(claimed, channel, lease(), settled);
       } else {
-        send(List.of(claimed), channel, alertOf(claimed, channel));
+        send(List.of(claimed), channel, alertOf(claimed, channel), settled);
       }
     } catch (SQLException | RuntimeException e) {
       // the lease runs out and the alert is due again
@@ -115,12 +125,12 @@ public class Dispatcher {
     return List.of();
   }
 
-  /** Sends one alert for the group and records the same outcome for each member. */
-  void send(List<Claimed> group, NotificationChannel channel, Alert alert) throws SQLException {
+  /** Sends one alert for the group; the same outcome holds for each member. */
+  void send(List<Claimed> group, NotificationChannel channel, Alert alert, Settlements settled) {
     SendOutcome outcome = channel.send(alert);
     Claimed first = group.get(0);
     Finish finish = finishOf(outcome, first.attempts() + 1, alert);
-    finish(group, finish);
+    settled.add(group, finish);
     if (!(outcome instanceof SendOutcome.Sent)) {
       LOG.info(
           () ->
@@ -135,10 +145,10 @@ public class Dispatcher {
 
   private Finish finishOf(SendOutcome outcome, int attempts, Alert alert) {
     if (outcome instanceof SendOutcome.Sent sent) {
-      return new Finish("sent", null, null, sent.providerMessageId(), true, alert.notificationId());
+      return Finish.sent(sent.providerMessageId(), alert.notificationId());
     }
     if (outcome instanceof SendOutcome.Failed failed) {
-      return new Finish("failed", null, failed.error(), null, true, null);
+      return Finish.failed(failed.error());
     }
     SendOutcome.Retry retry = (SendOutcome.Retry) outcome;
     return retries
@@ -146,24 +156,12 @@ public class Dispatcher {
         .map(
             wait ->
                 new Finish("pending", clock.instant().plus(wait), retry.error(), null, true, null))
-        .orElseGet(() -> new Finish("failed", null, retry.error(), null, true, null));
+        .orElseGet(() -> Finish.failed(retry.error()));
   }
 
   static Alert alertOf(Claimed claimed, NotificationChannel channel) {
     String address = channel.address(claimed.recipient(), claimed.preferences()).orElseThrow();
     return new Alert(claimed.id(), claimed.recipient(), address, List.of(claimed.item()));
-  }
-
-  void finish(List<Claimed> group, Finish finish) throws SQLException {
-    outcomes.record(group, finish);
-  }
-
-  static Finish skipped(String reason) {
-    return new Finish("skipped", null, reason, null, false, null);
-  }
-
-  static Finish deferred(AlertRules.Defer defer) {
-    return new Finish("deferred", defer.until(), defer.reason(), null, false, null);
   }
 
   private Duration lease() {
