@@ -114,6 +114,8 @@ public class Dispatcher {
       } else if (decision instanceof AlertRules.Defer defer) {
         settled.add(List.of(claimed), Finish.deferred(defer.until(), defer.reason()));
       } else if (digests.applies(claimed)) {
+        // the digest claims the recipient's unsettled emails: those settled here must be recorded
+        outcomes.record(settled.take());
         return digests.dispatch(claimed, channel, lease(), settled);
       } else {
         send(List.of(claimed), channel, alertOf(claimed, channel), settled);
