@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Validates a request body once, on the send path. Constraints on a resource method's parameters
- * are checked twice on Liberty (RESTEasy's validator and the CDI validation interceptor around the
- * resource), which the benchmark's profile showed costing more than the JSON binding itself; the
- * answers are the same problem+json as for annotated parameters.
+ * Validates a request body once. Constraints on a resource method's parameters are checked twice on
+ * Liberty (by RESTEasy's validator and by the CDI validation interceptor, which also wraps every
+ * call of the resource); the answers here are the same problem+json as for annotated parameters.
  */
 @ApplicationScoped
 public class RequestBodies {
