@@ -53,7 +53,8 @@ public final class Benchmark {
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     sampler.scheduleAtFixedRate(server::sample, 0, 5, TimeUnit.SECONDS);
     double keptUp = maximum(messages);
-    sustained(messages, settings.sustainedRate() > 0 ? settings.sustainedRate() : (int) keptUp);
+    sustained(
+        messages, senders, settings.sustainedRate() > 0 ? settings.sustainedRate() : (int) keptUp);
     fixedRate(messages);
     sampler.shutdownNow();
     report.memory(server.peaks());
@@ -103,9 +104,9 @@ public final class Benchmark {
   }
 
   /** A fixed rate for minutes: does storage keep pace, and what do senders see? */
-  private void sustained(URI messages, int rate) throws Exception {
+  private void sustained(URI messages, List<String> senders, int rate) throws Exception {
     try (StoreProbe store = StoreProbe.forSenders("bench-" + run + "-")) {
-      Load load = new Load(messages, tokens("bench-" + run + "-", 400), settings.connections());
+      Load load = new Load(messages, senders, settings.connections());
       double elapsed = load.fixedRate(rate, seconds(settings.sustainedSeconds()), this::body);
       long storedAtEnd = store.stored();
       double caughtUp = store.awaitStored(load.acceptedAtMillis.size(), 600);

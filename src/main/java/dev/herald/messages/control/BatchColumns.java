@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.herald.messages.control.MessageBatchStore.Item;
 import dev.herald.messages.entity.MessageEnvelope;
 import dev.herald.platform.JsonMapping;
+import dev.herald.platform.SqlArrays;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,7 +37,7 @@ final class BatchColumns {
   }
 
   Array ids() throws SQLException {
-    return array("uuid", items.stream().map(i -> i.message().id()).toArray());
+    return column("uuid", i -> i.message().id());
   }
 
   Array[] messageColumns() throws SQLException {
@@ -110,7 +111,7 @@ final class BatchColumns {
 
   private Array column(String type, java.util.function.Function<Item, Object> value)
       throws SQLException {
-    return array(type, items.stream().map(value).toArray());
+    return SqlArrays.column(connection, type, items, value);
   }
 
   private Array array(String type, Object[] values) throws SQLException {

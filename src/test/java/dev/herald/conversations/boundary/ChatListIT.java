@@ -40,10 +40,9 @@ class ChatListIT {
 
   @Test
   void showsTheLatestMessageStillVisibleOnceTheLastOneIsDeleted() {
-    String first = send(alice, List.of(bob), null, null, "first");
-    String second = send(alice, List.of(bob), null, null, "second");
-    awaitVisible(bob, first);
-    awaitVisible(bob, second);
+    List<String> sent = twoVisibleToBob("first", "second");
+    String first = sent.get(0);
+    String second = sent.get(1);
 
     assertThat(as(bob).post("api/inbox/" + second + "/delete").status()).isEqualTo(204);
 
@@ -100,10 +99,7 @@ class ChatListIT {
 
   @Test
   void countsDownUnreadAsMessagesAreRead() {
-    String first = send(alice, List.of(bob), null, null, "one");
-    String second = send(alice, List.of(bob), null, null, "two");
-    awaitVisible(bob, first);
-    awaitVisible(bob, second);
+    String first = twoVisibleToBob("one", "two").get(0);
 
     assertThat(as(bob).post("api/inbox/" + first + "/read").status()).isEqualTo(204);
 
@@ -164,5 +160,14 @@ class ChatListIT {
     awaitVisible(bob, id);
 
     assertThat(items(as(alice).get("api/conversations"))).isEmpty();
+  }
+
+  /** Alice sends Bob two direct messages; returns their ids once Bob sees both. */
+  List<String> twoVisibleToBob(String firstBody, String secondBody) {
+    String first = send(alice, List.of(bob), null, null, firstBody);
+    String second = send(alice, List.of(bob), null, null, secondBody);
+    awaitVisible(bob, first);
+    awaitVisible(bob, second);
+    return List.of(first, second);
   }
 }
