@@ -20,18 +20,23 @@ public final class QueryParams {
   private QueryParams() {}
 
   public static int limit(String value) {
+    return limit(value, DEFAULT_LIMIT, MAX_LIMIT);
+  }
+
+  /** A page size from 1 to {@code max}, {@code defaultLimit} when absent. */
+  public static int limit(String value, int defaultLimit, int max) {
     if (value == null || value.isEmpty()) {
-      return DEFAULT_LIMIT;
+      return defaultLimit;
     }
     try {
       int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= MAX_LIMIT) {
+      if (limit >= 1 && limit <= max) {
         return limit;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    throw invalid("limit", "must be a whole number from 1 to " + max);
   }
 
   public static boolean flag(String name, String value) {

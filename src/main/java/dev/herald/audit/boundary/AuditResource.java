@@ -23,6 +23,9 @@ import java.sql.SQLException;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
   public static final String AUDITOR = "auditor";
+  // events per verification call: a few seconds of work at the default
+  static final int VERIFY_LIMIT = 200_000;
+  static final int VERIFY_MAX_LIMIT = 2_000_000;
 
   @Inject Caller caller;
   @Inject AuditQueries queries;
@@ -49,10 +52,12 @@ public class AuditResource {
     return queries.find(filter, cursor, QueryParams.limit(limit));
   }
 
+  /** Verifies up to {@code limit} events; {@code next} in the answer continues from there. */
   @GET
   @Path("verify")
-  public ChainVerification verify() throws SQLException {
+  public ChainVerification verify(
+      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws SQLException {
     caller.withRole(AUDITOR);
-    return verifier.verify();
+    return verifier.verify(cursor, QueryParams.limit(limit, VERIFY_LIMIT, VERIFY_MAX_LIMIT));
   }
 }

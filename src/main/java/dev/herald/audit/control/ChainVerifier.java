@@ -1,6 +1,9 @@
 package dev.herald.audit.control;
 
+import dev.herald.audit.control.ChainWalk.Position;
 import dev.herald.audit.entity.ChainVerification;
+import dev.herald.platform.Cursors;
+import dev.herald.platform.Cursors.Keyset;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -10,35 +13,48 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Recomputes every audit hash chain from its rows. The rows stream through a cursor in chain order
- * (never the whole table in memory), in one repeatable-read snapshot, so events committed while it
- * runs neither appear half-way nor disagree with the chain heads it compares against.
+ * Recomputes the audit hash chains from their rows, a bounded number of events per call so that a
+ * log of millions is verified in calls of seconds each (the cursor carries the last verified
+ * event's place; the next call checks that row again and links the rest to it). Rows stream through
+ * a cursor in chain order, in one repeatable-read snapshot per call, so events committed meanwhile
+ * neither appear half-way nor disagree with the chain heads compared against.
  */
 @ApplicationScoped
 public class ChainVerifier {
+  static final String CURSOR_KIND = "verify";
+  // the chain column's own check (V6)
+  private static final Pattern CHAIN = Pattern.compile("[a-z]+:[A-Za-z0-9._:-]+");
   private static final int FETCH_SIZE = 1_000;
-  private static final String HEADS = "select chain, seq, hash from audit_chain_heads";
+  private static final String HEADS =
+      "select chain, seq, hash from audit_chain_heads where chain >= ?";
   // the database recomputes each row's hash with the function its trigger used
   private static final String EVENTS =
       "select chain, chain_seq, id, prev_hash, hash,"
           + " hash = sha256(prev_hash || herald_audit_bytes(chain, chain_seq, id, occurred_at,"
           + " action, actor, message_id, conversation_id, details)) as intact"
-          + " from audit_events order by chain, chain_seq";
+          + " from audit_events where (chain, chain_seq) >= (?, ?) order by chain, chain_seq"
+          + " limit ?";
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
-  public ChainVerification verify() throws SQLException {
+  /** Verifies up to {@code limit} events from the cursor's place (null: from the start). */
+  public ChainVerification verify(String cursor, int limit) throws SQLException {
+    Position from =
+        Cursors.decode(CURSOR_KIND, cursor, "cursor", CHAIN)
+            .map(k -> new Position(k.key(), k.position()))
+            .orElse(null);
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         try (Statement snapshot = connection.createStatement()) {
           snapshot.execute("set transaction isolation level repeatable read, read only");
         }
-        return walk(connection, heads(connection));
+        return walk(connection, from, limit);
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -46,24 +62,20 @@ public class ChainVerifier {
     }
   }
 
-  private static Map<String, ChainWalk.Head> heads(Connection connection) throws SQLException {
-    Map<String, ChainWalk.Head> heads = new TreeMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(HEADS)) {
-      while (rows.next()) {
-        heads.put(rows.getString(1), new ChainWalk.Head(rows.getLong(2), rows.getBytes(3)));
-      }
-    }
-    return heads;
-  }
-
-  private static ChainVerification walk(Connection connection, Map<String, ChainWalk.Head> heads)
+  private static ChainVerification walk(Connection connection, Position from, int limit)
       throws SQLException {
-    ChainWalk walk = new ChainWalk(heads);
+    ChainWalk walk = new ChainWalk(heads(connection, from), from);
     try (PreparedStatement statement = connection.prepareStatement(EVENTS)) {
+      statement.setString(1, from == null ? "" : from.chain());
+      statement.setLong(2, from == null ? 0 : from.seq());
+      // a resumed walk reads its anchor row again, and one row more tells whether there is more
+      statement.setInt(3, limit + (from == null ? 1 : 2));
       statement.setFetchSize(FETCH_SIZE);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next() && !walk.broken()) {
+          if (walk.events() == limit) {
+            return walk.paused(cursor(walk.position()));
+          }
           walk.next(
               rows.getString(1),
               rows.getLong(2),
@@ -75,5 +87,23 @@ public class ChainVerifier {
       }
     }
     return walk.result();
+  }
+
+  private static Map<String, ChainWalk.Head> heads(Connection connection, Position from)
+      throws SQLException {
+    Map<String, ChainWalk.Head> heads = new TreeMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(HEADS)) {
+      statement.setString(1, from == null ? "" : from.chain());
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          heads.put(rows.getString(1), new ChainWalk.Head(rows.getLong(2), rows.getBytes(3)));
+        }
+      }
+    }
+    return heads;
+  }
+
+  private static String cursor(Position position) {
+    return Cursors.encode(CURSOR_KIND, new Keyset(position.seq(), position.chain()));
   }
 }

@@ -10,14 +10,21 @@ import java.util.Map;
  * not cover its contents (hash-mismatch), a gap in the sequence (missing-event), a row that does
  * not point at the hash before it (link-mismatch), or a chain that ends before or after its head
  * (head-mismatch: its last rows were deleted, or rows were added around the trigger).
+ *
+ * <p>A walk may resume where an earlier one stopped: its first row must then be the last row that
+ * walk verified ({@code resumeAt}), whose own hash is checked again and links the rows after it.
  */
 final class ChainWalk {
   /** A chain's head: the sequence and hash of its newest event. */
   record Head(long seq, byte[] hash) {}
 
+  /** An event's place: its chain and its sequence number in it. */
+  record Position(String chain, long seq) {}
+
   static final byte[] GENESIS = new byte[32];
 
   private final Map<String, Head> heads;
+  private Position resumeAt;
   private String chain;
   private long seq;
   private byte[] hash;
@@ -25,16 +32,26 @@ final class ChainWalk {
   private long events;
   private BrokenLink broken;
 
-  ChainWalk(Map<String, Head> heads) {
+  /** {@code heads} of every chain from the one resumed on; {@code resumeAt} null from the start. */
+  ChainWalk(Map<String, Head> heads, Position resumeAt) {
     this.heads = heads;
+    this.resumeAt = resumeAt;
   }
 
   boolean broken() {
     return broken != null;
   }
 
+  long events() {
+    return events;
+  }
+
   void next(
       String rowChain, long rowSeq, long id, byte[] prevHash, byte[] rowHash, boolean intact) {
+    if (resumeAt != null) {
+      anchor(rowChain, rowSeq, id, rowHash, intact);
+      return;
+    }
     if (!rowChain.equals(chain)) {
       endChain();
       if (broken()) {
@@ -57,7 +74,21 @@ final class ChainWalk {
     hash = rowHash;
   }
 
+  /** Where to resume after the rows walked so far. */
+  Position position() {
+    return new Position(chain, seq);
+  }
+
+  /** The result so far of a walk that stopped before the end, unbroken; {@code next} resumes it. */
+  ChainVerification paused(String next) {
+    return new ChainVerification(true, false, chains, events, null, next);
+  }
+
   ChainVerification result() {
+    if (resumeAt != null && !broken()) {
+      // the row the earlier walk ended on is gone
+      broken = new BrokenLink(resumeAt.chain(), resumeAt.seq(), null, "missing-event");
+    }
     endChain();
     // chains whose head is left but none of their rows (all deleted)
     if (!broken()) {
@@ -66,7 +97,20 @@ final class ChainWalk {
           .findFirst()
           .ifPresent(h -> broken = new BrokenLink(h.getKey(), 1, null, "head-mismatch"));
     }
-    return new ChainVerification(!broken(), chains, events, broken);
+    return new ChainVerification(!broken(), true, chains, events, broken, null);
+  }
+
+  private void anchor(String rowChain, long rowSeq, long id, byte[] rowHash, boolean intact) {
+    if (!rowChain.equals(resumeAt.chain()) || rowSeq != resumeAt.seq()) {
+      broken = new BrokenLink(resumeAt.chain(), resumeAt.seq(), id, "missing-event");
+    } else if (!intact) {
+      broken = new BrokenLink(rowChain, rowSeq, id, "hash-mismatch");
+    }
+    resumeAt = null;
+    chain = rowChain;
+    seq = rowSeq;
+    hash = rowHash;
+    chains++;
   }
 
   /** Checks the chain just walked against its head, and sets the head aside as seen. */

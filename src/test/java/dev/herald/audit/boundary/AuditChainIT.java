@@ -7,6 +7,7 @@ import dev.herald.testing.Herald.Client;
 import dev.herald.testing.LogDatabase;
 import dev.herald.testing.Reply;
 import dev.herald.testing.Users;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -116,8 +117,50 @@ class AuditChainIT {
     assertThat(reply.contentType()).startsWith("application/problem+json");
   }
 
+  @Test
+  void verifiesALongLogInCallsThatContinueWhereTheLastStopped() {
+    chainOfThree();
+    JsonObject first = verifyPage("api/audit/verify?limit=1");
+    assertThat(first.getBoolean("ok")).isTrue();
+    assertThat(first.getBoolean("complete")).isFalse();
+    assertThat(first.getJsonNumber("events").longValue()).isEqualTo(1);
+
+    JsonObject rest = verifyFrom(first.getString("next"));
+    assertThat(rest.getBoolean("ok")).as(rest.toString()).isTrue();
+    assertThat(rest.getBoolean("complete")).isTrue();
+    assertThat(rest.containsKey("next")).isFalse();
+    assertThat(rest.getJsonNumber("events").longValue()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void refusesACursorItDidNotIssueAndALimitOutOfRange() {
+    for (String query : List.of("cursor=bm9wZQ", "limit=0", "limit=2000001", "limit=x")) {
+      Reply reply = auditor.get("api/audit/verify?" + query);
+      assertThat(reply.status()).as(query + " " + reply).isEqualTo(400);
+      assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+  }
+
+  /** Verifies the whole log, call after call: the last answer, with the events of all calls. */
   JsonObject verify() {
-    Reply reply = auditor.get("api/audit/verify");
+    return verifyFrom(null);
+  }
+
+  JsonObject verifyFrom(String cursor) {
+    long events = 0;
+    while (true) {
+      JsonObject page =
+          verifyPage("api/audit/verify" + (cursor == null ? "" : "?cursor=" + cursor));
+      events += page.getJsonNumber("events").longValue();
+      if (!page.getBoolean("ok") || page.getBoolean("complete")) {
+        return Json.createObjectBuilder(page).add("events", events).build();
+      }
+      cursor = page.getString("next");
+    }
+  }
+
+  JsonObject verifyPage(String path) {
+    Reply reply = auditor.get(path);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return reply.json();
   }

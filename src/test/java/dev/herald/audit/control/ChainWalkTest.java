@@ -24,7 +24,7 @@ class ChainWalkTest {
 
   @Test
   void namesARowWhoseHashDoesNotCoverIt() {
-    ChainWalk walk = new ChainWalk(heads("a", 2, H2));
+    ChainWalk walk = new ChainWalk(heads("a", 2, H2), null);
     walk.next("a", 1, 10, ChainWalk.GENESIS, H1, true);
     walk.next("a", 2, 11, H1, H2, false);
     ChainVerification result = walk.result();
@@ -54,15 +54,61 @@ class ChainWalkTest {
 
   @Test
   void namesARowThatDoesNotPointAtThePreviousHash() {
-    ChainWalk walk = new ChainWalk(heads("a", 2, H2));
+    ChainWalk walk = new ChainWalk(heads("a", 2, H2), null);
     walk.next("a", 1, 10, ChainWalk.GENESIS, H1, true);
     walk.next("a", 2, 11, H3, H2, true);
     assertThat(walk.result().firstBroken().reason()).isEqualTo("link-mismatch");
   }
 
+  @Test
+  void resumesFromTheLastVerifiedRowAndLinksTheNextToIt() {
+    ChainWalk walk = new ChainWalk(heads("a", 3, H3), new ChainWalk.Position("a", 2));
+    walk.next("a", 2, 11, H1, H2, true);
+    walk.next("a", 3, 12, H2, H3, true);
+    ChainVerification result = walk.result();
+    assertThat(result.ok()).isTrue();
+    assertThat(result.complete()).isTrue();
+    assertThat(result.events()).isEqualTo(1);
+  }
+
+  @Test
+  void namesTheResumedRowWhenItWasDeletedSince() {
+    ChainWalk walk = new ChainWalk(heads("a", 3, H3), new ChainWalk.Position("a", 2));
+    walk.next("a", 3, 12, H2, H3, true);
+    assertThat(walk.result().firstBroken()).isEqualTo(new BrokenLink("a", 2, 12L, "missing-event"));
+  }
+
+  @Test
+  void namesTheResumedRowWhenItWasEditedSince() {
+    ChainWalk walk = new ChainWalk(heads("a", 3, H3), new ChainWalk.Position("a", 2));
+    walk.next("a", 2, 11, H1, H2, false);
+    assertThat(walk.result().firstBroken()).isEqualTo(new BrokenLink("a", 2, 11L, "hash-mismatch"));
+  }
+
+  @Test
+  void namesALinkBrokenRightAfterTheResumedRow() {
+    ChainWalk walk = new ChainWalk(heads("a", 3, H3), new ChainWalk.Position("a", 2));
+    walk.next("a", 2, 11, H1, H2, true);
+    walk.next("a", 3, 12, H1, H3, true);
+    assertThat(walk.result().firstBroken().reason()).isEqualTo("link-mismatch");
+  }
+
+  @Test
+  void leavesChainsItHasNotReachedToTheNextCall() {
+    Map<String, ChainWalk.Head> heads = heads("a", 3, H3);
+    heads.put("b", new ChainWalk.Head(2, H2));
+    ChainWalk walk = new ChainWalk(heads, null);
+    walk.next("a", 1, 10, ChainWalk.GENESIS, H1, true);
+    ChainVerification paused = walk.paused("next");
+    assertThat(paused.ok()).isTrue();
+    assertThat(paused.complete()).isFalse();
+    assertThat(paused.next()).isEqualTo("next");
+    assertThat(walk.position()).isEqualTo(new ChainWalk.Position("a", 1));
+  }
+
   /** Intact rows of chain "a" with these seqs: hash {seq}, linked, id 9 + seq. */
   static ChainVerification walk(Map<String, ChainWalk.Head> heads, int... seqs) {
-    ChainWalk walk = new ChainWalk(heads);
+    ChainWalk walk = new ChainWalk(heads, null);
     for (int seq : seqs) {
       byte[] prev = seq == 1 ? ChainWalk.GENESIS : new byte[] {(byte) (seq - 1)};
       walk.next("a", seq, 9 + seq, prev, new byte[] {(byte) seq}, true);
