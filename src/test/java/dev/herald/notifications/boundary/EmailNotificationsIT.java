@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.notifications.Alerts;
 import dev.herald.notifications.MailServer;
+import dev.herald.testing.Herald;
+import dev.herald.testing.Herald.Client;
+import dev.herald.testing.Reply;
 import dev.herald.testing.Requests;
 import dev.herald.testing.Users;
 import jakarta.json.JsonObject;
@@ -124,5 +127,39 @@ class EmailNotificationsIT {
     String text = (String) ((MimeMultipart) mails.get(0).getContent()).getBodyPart(0).getContent();
     assertThat(text).contains("first 하나", "second 둘", "third 셋");
     messages.forEach(m -> assertThat(text).contains(m));
+  }
+
+  @Test
+  void aDigestLeavesOutAMessageReadInItsWindow() throws Exception {
+    String recipient = Users.unique("digest");
+    Alerts.prefer(
+        recipient,
+        "{\"channels\":[\"email\"],\"email\":\"" + address(recipient) + "\",\"digestMinutes\":1}");
+    String sender = Users.unique("sender");
+    // the first alert of the window starts the digest, which takes in the second
+    String unread = Alerts.send(sender, recipient, Requests.send(List.of(recipient), "unread 새"));
+    String read = Alerts.send(sender, recipient, Requests.send(List.of(recipient), "read 읽음"));
+    Alerts.awaitStatus(recipient, read, "deferred");
+    Reply marked = Herald.as(recipient).post("api/inbox/" + read + "/read");
+    assertThat(marked.status()).as(marked.toString()).isEqualTo(204);
+
+    Alerts.awaitStatus(recipient, unread, "sent");
+    JsonObject skipped = Alerts.awaitStatus(recipient, read, "skipped");
+    assertThat(skipped.getString("lastError")).isEqualTo("read before the alert was due");
+    List<MimeMessage> mails = MailServer.receivedFor(address(recipient));
+    assertThat(mails).hasSize(1);
+    String text = (String) ((MimeMultipart) mails.get(0).getContent()).getBodyPart(0).getContent();
+    assertThat(text).contains("unread 새", unread).doesNotContain("read 읽음", read);
+    Client auditor = Herald.withRoles(Users.unique("auditor"), "auditor");
+    assertThat(auditActions(auditor, unread)).containsOnlyOnce("notification.sent");
+    assertThat(auditActions(auditor, read)).noneMatch(action -> action.startsWith("notification."));
+  }
+
+  static List<String> auditActions(Client auditor, String messageId) {
+    Reply audit = auditor.get("api/audit?messageId=" + messageId);
+    assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
+    return audit.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getString("action"))
+        .toList();
   }
 }
