@@ -78,8 +78,9 @@ public final class Benchmark {
       store.awaitAlertsDone(1800); // the drain's alerts
     }
     List<String> readers = InboxScale.tokens(200);
-    inbox.measure("api/inbox?limit=20", 500, readers); // warm-up
-    inbox.measure("api/inbox/counts", 500, readers);
+    // as many requests to warm up as to measure: the read path is compiled under load too
+    inbox.measure("api/inbox?limit=20", 3000, readers);
+    inbox.measure("api/inbox/counts", 3000, readers);
     report.inbox(
         seeded,
         inbox.measure("api/inbox?limit=20", 3000, readers),
@@ -128,18 +129,21 @@ public final class Benchmark {
     }
   }
 
-  /**
-   * JIT-compiled code and an empty backlog before anything is measured. Liberty's request path
-   * takes minutes of load to compile fully: a dev server here served twice as many POSTs per second
-   * after three minutes as after one.
-   */
+  /** Compiled code (see {@link WarmUp}) and an empty backlog before anything is measured. */
   private void warmUp(URI noop, URI messages, List<String> senders) throws Exception {
-    Duration half = seconds(Math.max(1, settings.warmupSeconds() / 2));
-    new Load(noop, senders, settings.connections()).closedLoop(half, this::body);
-    Load load = new Load(messages, senders, settings.connections());
-    load.closedLoop(half, this::body);
+    Duration window = seconds(settings.warmupWindowSeconds());
+    new Load(noop, senders, settings.connections()).closedLoop(window, this::body);
     try (StoreProbe store = StoreProbe.forSenders("warm-" + run + "-")) {
-      store.awaitStored(load.acceptedAtMillis.size(), 600);
+      WarmUp.Result warm =
+          WarmUp.untilFlat(
+              messages,
+              senders,
+              settings.connections(),
+              window,
+              seconds(settings.warmupSeconds()),
+              this::body);
+      report.warmUp(warm.rates(), window);
+      store.awaitStored(warm.accepted(), 600);
       store.awaitAlertsDone(1800);
     }
   }

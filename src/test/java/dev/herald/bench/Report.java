@@ -2,8 +2,10 @@ package dev.herald.bench;
 
 import static dev.herald.bench.Benchmark.ms;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /** The figures of one run, printed together at the end with their ratios. */
@@ -16,6 +18,13 @@ final class Report {
     add(
         "%nHerald benchmark, %s mode: %d connections, %d cores seen by the load generator",
         settings.mode(), settings.connections(), cores);
+  }
+
+  void warmUp(List<Double> rates, Duration window) {
+    add(
+        "warm-up, POST /api/messages in %d s windows until the rate stopped rising: %s /s",
+        window.toSeconds(),
+        rates.stream().map(r -> String.format("%,.0f", r)).collect(Collectors.joining(", ")));
   }
 
   void noop(Load load, double seconds) {

@@ -8,6 +8,7 @@ record Settings(
     String mode,
     int connections,
     int warmupSeconds,
+    int warmupWindowSeconds,
     int noopSeconds,
     int maxSeconds,
     int sustainedSeconds,
@@ -23,7 +24,8 @@ record Settings(
     return new Settings(
         full ? "full" : "quick",
         Integer.getInteger("bench.connections", 16),
-        Integer.getInteger("bench.warmup", full ? 180 : 40),
+        Integer.getInteger("bench.warmup", full ? 600 : 60),
+        Integer.getInteger("bench.warmup.window", full ? 30 : 10),
         Integer.getInteger("bench.noop.seconds", full ? 30 : 10),
         Integer.getInteger("bench.max.seconds", full ? 60 : 15),
         Integer.getInteger("bench.sustained.seconds", full ? 300 : 20),

@@ -1,0 +1,51 @@
+package dev.herald.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Loads the server until its rate stops rising. Liberty's request path takes minutes of load to be
+ * compiled on two shared cores (a development server answered 180 POSTs/s in its first 90 s and
+ * 1,300 to 2,200/s after five minutes), so a warm-up of fixed length measured the JIT compiler as
+ * much as the code.
+ */
+final class WarmUp {
+  /** A window counts as flat when its rate is no more than this above the best before it. */
+  private static final double GAIN = 1.05;
+
+  private static final int FLAT_WINDOWS = 3;
+
+  /** The rate of each window, and how many sends were accepted in all. */
+  record Result(List<Double> rates, long accepted) {}
+
+  private WarmUp() {}
+
+  /** Closed-loop windows until three in a row are flat, or until {@code max} is up. */
+  static Result untilFlat(
+      URI target,
+      List<String> tokens,
+      int connections,
+      Duration window,
+      Duration max,
+      IntFunction<String> body)
+      throws InterruptedException {
+    List<Double> rates = new ArrayList<>();
+    long accepted = 0;
+    double best = 0;
+    int flat = 0;
+    long end = System.nanoTime() + max.toNanos();
+    while (flat < FLAT_WINDOWS && System.nanoTime() + window.toNanos() <= end) {
+      Load load = new Load(target, tokens, connections);
+      double seconds = load.closedLoop(window, body);
+      double rate = load.acceptedAtMillis.size() / seconds;
+      accepted += load.acceptedAtMillis.size();
+      rates.add(rate);
+      flat = rate > best * GAIN ? 0 : flat + 1;
+      best = Math.max(best, rate);
+    }
+    return new Result(rates, accepted);
+  }
+}
