@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Set;
 
@@ -18,7 +17,7 @@ import java.util.Set;
 public class RequestBodies {
   public static final String REQUIRED = "a JSON body is required";
 
-  @Inject Validator validator;
+  @Inject Constraints constraints;
 
   public <T> T valid(T body) {
     if (body == null) {
@@ -27,7 +26,7 @@ public class RequestBodies {
           "One or more fields are invalid.",
           List.of(new FieldError("body", REQUIRED)));
     }
-    Set<ConstraintViolation<T>> violations = validator.validate(body);
+    Set<ConstraintViolation<T>> violations = constraints.violations(body);
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
     }

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.deadletters.control.RecordRejection;
 import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.platform.Constraints;
 import dev.herald.platform.JsonMapping;
 import dev.herald.platform.Utf8;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,7 +28,7 @@ public class EnvelopeCodec {
 
   private final ObjectMapper json = JsonMapping.strict();
 
-  @Inject Validator validator;
+  @Inject Constraints constraints;
 
   public String write(MessageEnvelope envelope) {
     try {
@@ -56,7 +56,7 @@ public class EnvelopeCodec {
           RejectReason.UNKNOWN_VERSION, "Unknown envelope version " + version + ".");
     }
     MessageEnvelope envelope = bind(tree);
-    Set<ConstraintViolation<MessageEnvelope>> violations = validator.validate(envelope);
+    Set<ConstraintViolation<MessageEnvelope>> violations = constraints.violations(envelope);
     if (!violations.isEmpty()) {
       throw new RecordRejection(RejectReason.INVALID_FIELDS, describe(violations));
     }

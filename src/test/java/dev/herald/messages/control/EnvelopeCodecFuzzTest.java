@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.deadletters.control.RecordRejection;
 import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.platform.Constraints;
 import dev.herald.testing.Fuzz;
 import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,13 +23,13 @@ import net.jqwik.api.Tuple;
  * dead-letter the record; nothing else may escape, or the consumer would retry a record forever.
  */
 class EnvelopeCodecFuzzTest {
-  private static final Validator VALIDATOR =
-      Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Constraints CONSTRAINTS =
+      Constraints.from(Validation.buildDefaultValidatorFactory());
 
   private final EnvelopeCodec codec = new EnvelopeCodec();
 
   EnvelopeCodecFuzzTest() {
-    codec.validator = VALIDATOR;
+    codec.constraints = CONSTRAINTS;
   }
 
   @Property(tries = 1000)
@@ -43,7 +43,7 @@ class EnvelopeCodecFuzzTest {
       return;
     }
     assertThat(envelope.v()).isEqualTo(MessageEnvelope.VERSION);
-    assertThat(VALIDATOR.validate(envelope)).isEmpty();
+    assertThat(CONSTRAINTS.violations(envelope)).isEmpty();
   }
 
   @Provide

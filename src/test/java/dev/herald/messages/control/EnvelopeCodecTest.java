@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.herald.deadletters.control.RecordRejection;
 import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.platform.Constraints;
 import jakarta.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class EnvelopeCodecTest {
   @BeforeEach
   void setUp() {
     codec = new EnvelopeCodec();
-    codec.validator = Validation.buildDefaultValidatorFactory().getValidator();
+    codec.constraints = Constraints.from(Validation.buildDefaultValidatorFactory());
   }
 
   static MessageEnvelope envelope(String body) {

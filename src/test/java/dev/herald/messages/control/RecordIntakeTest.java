@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.deadletters.control.DeadLetters;
 import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.messages.entity.RecordCoordinates;
+import dev.herald.platform.Constraints;
 import jakarta.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ class RecordIntakeTest {
   @BeforeEach
   void wire() {
     intake.codec = new EnvelopeCodec();
-    intake.codec.validator = Validation.buildDefaultValidatorFactory().getValidator();
+    intake.codec.constraints = Constraints.from(Validation.buildDefaultValidatorFactory());
     intake.backoff = new Backoff();
     intake.batchStore =
         new MessageBatchStore() {
