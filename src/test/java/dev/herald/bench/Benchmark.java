@@ -90,7 +90,8 @@ public final class Benchmark {
 
   /**
    * As fast as answers come back: the front door's maximum. Storage falls behind at that rate on
-   * two cores; returns 90 % of the rate it stored meanwhile, for the sustained run.
+   * two cores; returns 80 % of the rate it stored meanwhile, for the sustained run (at 90 % a full
+   * run still saw POSTs queue).
    */
   private double maximum(URI messages) throws Exception {
     try (StoreProbe store = StoreProbe.forSenders("max-" + run + "-")) {
@@ -100,7 +101,7 @@ public final class Benchmark {
       store.awaitStored(max.acceptedAtMillis.size(), 600);
       report.maximum(max, elapsed, storedAtEnd);
       store.awaitAlertsDone(1800);
-      return 0.9 * Math.min(max.acceptedAtMillis.size(), storedAtEnd) / elapsed;
+      return 0.8 * Math.min(max.acceptedAtMillis.size(), storedAtEnd) / elapsed;
     }
   }
 

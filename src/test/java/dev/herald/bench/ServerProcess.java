@@ -11,11 +11,13 @@ import java.util.regex.Pattern;
 /** The Liberty server the build started: stop, start, and its memory (Linux /proc and jcmd). */
 final class ServerProcess {
   private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+  private static final int HEAP_EVERY = 6;
   private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap.*used (\\d+)K");
 
   private final LibertyServer liberty = new LibertyServer(Path.of("target", "bench.log"));
   private long peakRssKb;
   private long peakHeapKb;
+  private int samples;
 
   void stop() throws Exception {
     liberty.stop();
@@ -25,13 +27,19 @@ final class ServerProcess {
     liberty.start();
   }
 
-  /** Records the current RSS and used heap, keeping the peaks. */
+  /**
+   * Records the current RSS, and the used heap every {@code HEAP_EVERY}th time, keeping the peaks:
+   * jcmd starts a JVM of its own, a CPU cost the load should not share every few seconds.
+   */
   void sample() {
     try {
       long pid = liberty.process().orElseThrow().pid();
       Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
       if (rss.find()) {
         peakRssKb = Math.max(peakRssKb, Long.parseLong(rss.group(1)));
+      }
+      if (samples++ % HEAP_EVERY != 0) {
+        return;
       }
       Matcher heap = HEAP_USED.matcher(output("jcmd", Long.toString(pid), "GC.heap_info"));
       if (heap.find()) {
