@@ -45,6 +45,14 @@ class EmailNotificationsIT {
     return user;
   }
 
+  /** A user who wants one email per digest window (a "minute" is a few seconds in tests). */
+  static String digestUser() {
+    String user = Users.unique("digest");
+    Alerts.prefer(
+        user, "{\"channels\":[\"email\"],\"email\":\"" + address(user) + "\",\"digestMinutes\":1}");
+    return user;
+  }
+
   static String address(String user) {
     return user + "@herald.test";
   }
@@ -105,10 +113,7 @@ class EmailNotificationsIT {
 
   @Test
   void aDigestCarriesEveryUnreadMessageOfItsWindowInOneEmail() throws Exception {
-    String recipient = Users.unique("digest");
-    Alerts.prefer(
-        recipient,
-        "{\"channels\":[\"email\"],\"email\":\"" + address(recipient) + "\",\"digestMinutes\":1}");
+    String recipient = digestUser();
     String sender = Users.unique("sender");
     List<String> messages =
         List.of(
@@ -131,10 +136,7 @@ class EmailNotificationsIT {
 
   @Test
   void aDigestLeavesOutAMessageReadInItsWindow() throws Exception {
-    String recipient = Users.unique("digest");
-    Alerts.prefer(
-        recipient,
-        "{\"channels\":[\"email\"],\"email\":\"" + address(recipient) + "\",\"digestMinutes\":1}");
+    String recipient = digestUser();
     String sender = Users.unique("sender");
     // the first alert of the window starts the digest, which takes in the second
     String unread = Alerts.send(sender, recipient, Requests.send(List.of(recipient), "unread 새"));
