@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -81,7 +83,7 @@ public class MessageBatchStore {
   @Transactional(rollbackOn = Exception.class)
   public int store(List<Item> items) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      BatchColumns batch = new BatchColumns(connection, items);
+      BatchColumns batch = new BatchColumns(connection, firstOfEachId(items));
       update(connection, CLAIM, batch.ids());
       Set<UUID> withdrawn = query(connection, WITHDRAWN, batch.ids());
       BatchColumns kept = new BatchColumns(connection, batch.without(withdrawn));
@@ -96,6 +98,17 @@ public class MessageBatchStore {
       update(connection, AUDIT, stored.auditColumns());
       return inserted.size();
     }
+  }
+
+  /**
+   * A record the producer sent twice can arrive twice in one batch (fetches of many records make it
+   * likely): the message insert keeps one copy, but both would go on to the audit insert, which has
+   * no key to conflict on.
+   */
+  private static List<Item> firstOfEachId(List<Item> items) {
+    Map<UUID, Item> first = new LinkedHashMap<>();
+    items.forEach(item -> first.putIfAbsent(item.message().id(), item));
+    return List.copyOf(first.values());
   }
 
   private static void update(Connection connection, String sql, Array... arrays)
