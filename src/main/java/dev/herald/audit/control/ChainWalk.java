@@ -81,7 +81,7 @@ final class ChainWalk {
 
   /** The result so far of a walk that stopped before the end, unbroken; {@code next} resumes it. */
   ChainVerification paused(String next) {
-    return new ChainVerification(true, false, chains, events, null, next);
+    return new ChainVerification(true, chains, events, null, next);
   }
 
   ChainVerification result() {
@@ -97,7 +97,7 @@ final class ChainWalk {
           .findFirst()
           .ifPresent(h -> broken = new BrokenLink(h.getKey(), 1, null, "head-mismatch"));
     }
-    return new ChainVerification(!broken(), true, chains, events, broken, null);
+    return new ChainVerification(!broken(), chains, events, broken, null);
   }
 
   private void anchor(String rowChain, long rowSeq, long id, byte[] rowHash, boolean intact) {

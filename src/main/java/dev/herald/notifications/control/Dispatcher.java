@@ -114,7 +114,8 @@ public class Dispatcher {
       } else if (decision instanceof AlertRules.Defer defer) {
         settled.add(List.of(claimed), Finish.deferred(defer.until(), defer.reason()));
       } else if (digests.applies(claimed)) {
-        // the digest claims the recipient's unsettled emails: those settled here must be recorded
+        // the digest claims this batch's unrecorded emails of the recipient too: record those
+        // settled already, or they would be claimed and settled a second time
         outcomes.record(settled.take());
         return digests.dispatch(claimed, channel, lease(), settled);
       } else {
