@@ -1,14 +1,13 @@
 package dev.herald.storing.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.herald.platform.JsonMapping;
 import dev.herald.platform.SqlArrays;
 import dev.herald.sending.entity.MessageEnvelope;
 import dev.herald.storing.control.MessageBatchStore.Item;
+import dev.herald.storing.entity.MessagesStored;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +31,6 @@ final class BatchColumns {
     return items.stream().filter(i -> !ids.contains(i.message().id())).toList();
   }
 
-  List<Item> only(Set<UUID> ids) {
-    return items.stream().filter(i -> ids.contains(i.message().id())).toList();
-  }
-
   Array ids() throws SQLException {
     return column("uuid", i -> i.message().id());
   }
@@ -54,67 +49,31 @@ final class BatchColumns {
     };
   }
 
-  Array[] deliveryColumns() throws SQLException {
-    List<Object> messages = new ArrayList<>();
-    List<Object> recipients = new ArrayList<>();
-    List<Object> conversations = new ArrayList<>();
-    List<Object> senders = new ArrayList<>();
-    List<Object> times = new ArrayList<>();
-    for (Item item : items) {
-      MessageEnvelope m = item.message();
-      String acceptedAt = m.acceptedAt().toString();
-      for (String recipient : m.to()) {
-        messages.add(m.id());
-        recipients.add(recipient);
-        conversations.add(m.conversationId());
-        senders.add(m.sender());
-        times.add(acceptedAt);
-      }
-    }
-    return new Array[] {
-      array("uuid", messages.toArray()),
-      array("varchar", recipients.toArray()),
-      array("varchar", conversations.toArray()),
-      array("varchar", senders.toArray()),
-      array("text", times.toArray())
-    };
+  /** The items stored, in batch (log) order, with the log positions the insert assigned. */
+  List<MessagesStored.NewMessage> stored(Map<UUID, Long> seqs) {
+    return items.stream()
+        .filter(i -> seqs.containsKey(i.message().id()))
+        .map(i -> stored(i, seqs.get(i.message().id())))
+        .sorted(Comparator.comparingLong(MessagesStored.NewMessage::seq))
+        .toList();
   }
 
-  Array[] auditColumns() throws SQLException {
-    return new Array[] {
-      column("varchar", i -> i.message().sender()),
-      ids(),
-      column("varchar", i -> i.message().conversationId()),
-      column("text", BatchColumns::auditDetails),
-      column("int4", i -> i.at().partition())
-    };
-  }
-
-  private static String auditDetails(Item item) {
+  private static MessagesStored.NewMessage stored(Item item, long seq) {
     MessageEnvelope m = item.message();
-    try {
-      return JsonMapping.strict()
-          .writeValueAsString(
-              Map.of(
-                  "recipients",
-                  m.to(),
-                  "partition",
-                  item.at().partition(),
-                  "offset",
-                  item.at().offset(),
-                  "acceptedAt",
-                  m.acceptedAt().toString()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("plain values are always writable", e);
-    }
+    return new MessagesStored.NewMessage(
+        m.id(),
+        seq,
+        m.conversationId(),
+        m.sender(),
+        m.subject(),
+        m.body(),
+        m.acceptedAt(),
+        m.to(),
+        item.at());
   }
 
   private Array column(String type, java.util.function.Function<Item, Object> value)
       throws SQLException {
     return SqlArrays.column(connection, type, items, value);
-  }
-
-  private Array array(String type, Object[] values) throws SQLException {
-    return connection.createArrayOf(type, values);
   }
 }

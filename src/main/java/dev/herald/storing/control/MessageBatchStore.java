@@ -1,16 +1,19 @@
 package dev.herald.storing.control;
 
 import dev.herald.sending.entity.MessageEnvelope;
+import dev.herald.storing.entity.MessagesStored;
 import dev.herald.storing.entity.RecordCoordinates;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +22,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Stores many messages in one transaction with one statement per table (arrays and unnest), so a
+ * Stores many messages in one transaction with one statement per step (arrays and unnest), so a
  * batch costs a few round trips however large it is. Same rules as one at a time: a message id the
  * API withdrew is dropped, a message stored before changes nothing, and the log order follows the
- * batch order (the order records arrived in, per partition).
+ * batch order (the order records arrived in, per partition). Writes only its own tables: what other
+ * features keep per message they write as observers of {@link MessagesStored}.
  */
 @ApplicationScoped
 public class MessageBatchStore {
@@ -42,60 +46,31 @@ public class MessageBatchStore {
           + " part, off from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],"
           + " ?::text[], ?::varchar[], ?::int[], ?::bigint[]) with ordinality"
           + " as t(id, conversation_id, sender, subject, body, created_at, topic, part, off, n)"
-          + " order by n on conflict (id) do nothing returning id";
-  private static final String DELIVERIES =
-      "insert into deliveries (message_id, recipient, conversation_id, sender, created_at)"
-          + " select id, recipient, conversation_id, sender, created_at::timestamptz"
-          + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])"
-          + " as t(id, recipient, conversation_id, sender, created_at) on conflict do nothing";
-  // The outbox: one alert per delivery and channel the recipient enabled (log without preferences);
-  // a muted conversation's alerts are written as skipped, so the user can see why none came.
-  private static final String NOTIFICATIONS =
-      "insert into notifications (message_id, recipient, conversation_id, channel, status,"
-          + " last_error)"
-          + " select t.id, t.recipient, t.conversation_id, c.channel,"
-          + " case when m.muted then 'skipped' else 'pending' end,"
-          + " case when m.muted then 'conversation muted' end"
-          + " from unnest(?::uuid[], ?::varchar[], ?::varchar[]) as t(id, recipient, conversation_id)"
-          + " left join notification_preferences p on p.user_name = t.recipient"
-          + " cross join lateral unnest(coalesce(p.channels, array['log']::varchar[])) as c(channel)"
-          + " cross join lateral (select coalesce(t.conversation_id = any(p.muted_conversations),"
-          + " false) as muted) as m"
-          + " on conflict do nothing";
-
-  // One audit row per message, message.stored, with the deliveries made and when the API accepted
-  // it (a second row for the acceptance cost a sixth of the batch's time in PostgreSQL). Each
-  // partition has its own hash chain; rows are inserted in chain order, so concurrent batches lock
-  // chain heads in one order and cannot deadlock.
-  private static final String AUDIT =
-      "insert into audit_events (chain, occurred_at, action, actor, message_id, conversation_id,"
-          + " details)"
-          + " select 'partition:' || part, now(), 'message.stored', actor, id, conversation_id,"
-          + " details::jsonb"
-          + " from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::text[], ?::int[])"
-          + " with ordinality as t(actor, id, conversation_id, details, part, n)"
-          + " order by 'partition:' || part, n";
+          + " order by n on conflict (id) do nothing returning id, seq";
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
-  /** Returns how many messages were new. */
+  @Inject Event<MessagesStored> stored;
+
+  /**
+   * Returns how many messages were new. The features that keep something per stored message write
+   * it in this transaction, as observers of {@link MessagesStored}.
+   */
   @Transactional(rollbackOn = Exception.class)
   public int store(List<Item> items) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       BatchColumns batch = new BatchColumns(connection, firstOfEachId(items));
       update(connection, CLAIM, batch.ids());
-      Set<UUID> withdrawn = query(connection, WITHDRAWN, batch.ids());
+      Set<UUID> withdrawn = ids(connection, WITHDRAWN, batch.ids()).keySet();
       BatchColumns kept = new BatchColumns(connection, batch.without(withdrawn));
       if (kept.isEmpty()) {
         return 0;
       }
-      Set<UUID> inserted = query(connection, MESSAGES, kept.messageColumns());
-      BatchColumns stored = new BatchColumns(connection, kept.only(inserted));
-      Array[] deliveries = stored.deliveryColumns();
-      update(connection, DELIVERIES, deliveries);
-      update(connection, NOTIFICATIONS, deliveries[0], deliveries[1], deliveries[2]);
-      update(connection, AUDIT, stored.auditColumns());
+      Map<UUID, Long> inserted = ids(connection, MESSAGES, kept.messageColumns());
+      if (!inserted.isEmpty()) {
+        stored.fire(new MessagesStored(kept.stored(inserted)));
+      }
       return inserted.size();
     }
   }
@@ -118,13 +93,15 @@ public class MessageBatchStore {
     }
   }
 
-  private static Set<UUID> query(Connection connection, String sql, Array... arrays)
+  /** The ids a statement returns, with the second column (a log position) where it has one. */
+  private static Map<UUID, Long> ids(Connection connection, String sql, Array... arrays)
       throws SQLException {
     try (PreparedStatement statement = prepare(connection, sql, arrays);
         ResultSet rows = statement.executeQuery()) {
-      Set<UUID> ids = new HashSet<>();
+      boolean positioned = rows.getMetaData().getColumnCount() > 1;
+      Map<UUID, Long> ids = new HashMap<>();
       while (rows.next()) {
-        ids.add(rows.getObject(1, UUID.class));
+        ids.put(rows.getObject(1, UUID.class), positioned ? rows.getLong(2) : 0L);
       }
       return ids;
     }
