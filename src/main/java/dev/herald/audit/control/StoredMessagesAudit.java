@@ -5,7 +5,7 @@ import dev.herald.platform.JsonMapping;
 import dev.herald.platform.SqlArrays;
 import dev.herald.storing.entity.MessagesStored;
 import dev.herald.storing.entity.MessagesStored.NewMessage;
-import dev.herald.storing.entity.MessagesStored.Order;
+import dev.herald.platform.WriteOrder;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ public class StoredMessagesAudit {
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
-  void append(@Observes @Priority(Order.AUDIT) MessagesStored stored) throws SQLException {
+  void append(@Observes @Priority(WriteOrder.AUDIT) MessagesStored stored) throws SQLException {
     List<NewMessage> messages = stored.messages();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(INSERT)) {

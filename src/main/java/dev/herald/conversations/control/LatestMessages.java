@@ -3,7 +3,7 @@ package dev.herald.conversations.control;
 import dev.herald.platform.SqlArrays;
 import dev.herald.storing.entity.MessagesStored;
 import dev.herald.storing.entity.MessagesStored.NewMessage;
-import dev.herald.storing.entity.MessagesStored.Order;
+import dev.herald.platform.WriteOrder;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ public class LatestMessages {
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
-  void move(@Observes @Priority(Order.CHAT_LIST) MessagesStored stored) throws SQLException {
+  void move(@Observes @Priority(WriteOrder.CHAT_LIST) MessagesStored stored) throws SQLException {
     Map<Entry, NewMessage> latest = new HashMap<>();
     for (NewMessage message : stored.messages()) {
       // messages come in log order: a later one replaces an earlier one of the same entry

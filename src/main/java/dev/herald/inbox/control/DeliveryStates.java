@@ -96,7 +96,7 @@ public class DeliveryStates {
               messageId,
               changed.getString(1),
               details(action, before, value));
-          deliveriesChanged.fire(new DeliveriesChanged(user, List.of(messageId)));
+          deliveriesChanged.fire(new DeliveriesChanged(user, action, List.of(messageId)));
           return;
         }
       }

@@ -1,6 +1,7 @@
 package dev.herald.inbox.control;
 
 import dev.herald.inbox.entity.DeliveriesChanged;
+import dev.herald.inbox.entity.DeliveryAction;
 import dev.herald.inbox.entity.InboxFilter;
 import dev.herald.inbox.entity.InboxItem;
 import dev.herald.platform.Cursors;
@@ -95,7 +96,7 @@ public class Inbox {
       }
     }
     if (!seen.isEmpty()) {
-      changed.fire(new DeliveriesChanged(user, List.copyOf(seen)));
+      changed.fire(new DeliveriesChanged(user, DeliveryAction.SEEN, List.copyOf(seen)));
     }
     return seen;
   }

@@ -6,7 +6,7 @@ import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.live.entity.LiveEntry;
 import dev.herald.storing.entity.MessagesStored;
 import dev.herald.storing.entity.MessagesStored.NewMessage;
-import dev.herald.storing.entity.MessagesStored.Order;
+import dev.herald.platform.WriteOrder;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +28,7 @@ import java.util.Map;
 public class LiveRecorder {
   @Inject LiveLog log;
 
-  void stored(@Observes @Priority(Order.LIVE) MessagesStored stored) throws SQLException {
+  void stored(@Observes @Priority(WriteOrder.LIVE) MessagesStored stored) throws SQLException {
     List<LiveEntry> entries = new ArrayList<>();
     for (NewMessage message : stored.messages()) {
       for (String recipient : message.recipients()) {
@@ -41,14 +41,14 @@ public class LiveRecorder {
     log.append(entries);
   }
 
-  void changed(@Observes DeliveriesChanged changed) throws SQLException {
+  void changed(@Observes @Priority(WriteOrder.LIVE) DeliveriesChanged changed) throws SQLException {
     log.append(
         changed.messageIds().stream()
             .map(id -> new LiveEntry(changed.recipient(), LiveEntry.DELIVERY, id, null))
             .toList());
   }
 
-  void changed(@Observes InboxChanged changed) throws SQLException {
+  void changed(@Observes @Priority(WriteOrder.LIVE) InboxChanged changed) throws SQLException {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("bulk", changed.action());
     if (changed.conversationId() != null) {
@@ -61,7 +61,7 @@ public class LiveRecorder {
     log.append(List.of(new LiveEntry(changed.recipient(), LiveEntry.DELIVERY, null, details)));
   }
 
-  void changed(@Observes MembersChanged changed) throws SQLException {
+  void changed(@Observes @Priority(WriteOrder.LIVE) MembersChanged changed) throws SQLException {
     List<LiveEntry> entries = new ArrayList<>();
     changed.added().forEach(user -> entries.add(membership(changed, user, "added")));
     changed.removed().forEach(user -> entries.add(membership(changed, user, "removed")));

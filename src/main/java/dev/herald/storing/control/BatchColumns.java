@@ -45,7 +45,11 @@ final class BatchColumns {
       column("text", i -> i.message().acceptedAt().toString()),
       column("varchar", i -> i.at().topic()),
       column("int4", i -> i.at().partition()),
-      column("int8", i -> i.at().offset())
+      column("int8", i -> i.at().offset()),
+      column("text", i -> SearchDocument.latin(i.message().subject())),
+      column("text", i -> SearchDocument.grams(i.message().subject())),
+      column("text", i -> SearchDocument.latin(i.message().body())),
+      column("text", i -> SearchDocument.grams(i.message().body()))
     };
   }
 

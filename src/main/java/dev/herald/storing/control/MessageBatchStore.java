@@ -39,14 +39,22 @@ public class MessageBatchStore {
   private static final String WITHDRAWN =
       "select message_id from send_outcomes where message_id = any(?::uuid[])"
           + " and outcome = 'withdrawn'";
+  // the search vector: english stems of the Latin words, CJK bigrams (SearchDocument), subject
+  // weighted A, body B; the same vector db-migrations V6 generated in SQL
   private static final String MESSAGES =
       "insert into messages (id, conversation_id, sender, subject, body, created_at, kafka_topic,"
-          + " kafka_partition, kafka_offset)"
+          + " kafka_partition, kafka_offset, search)"
           + " select id, conversation_id, sender, subject, body, created_at::timestamptz, topic,"
-          + " part, off from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],"
-          + " ?::text[], ?::varchar[], ?::int[], ?::bigint[]) with ordinality"
-          + " as t(id, conversation_id, sender, subject, body, created_at, topic, part, off, n)"
-          + " order by n on conflict (id) do nothing returning id, seq";
+          + " part, off,"
+          + " setweight(to_tsvector('english', subject_latin)"
+          + " || array_to_tsvector(string_to_array(subject_grams, ' ')), 'A')"
+          + " || setweight(to_tsvector('english', body_latin)"
+          + " || array_to_tsvector(string_to_array(body_grams, ' ')), 'B')"
+          + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],"
+          + " ?::text[], ?::varchar[], ?::int[], ?::bigint[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[]) with ordinality as t(id, conversation_id, sender, subject, body,"
+          + " created_at, topic, part, off, subject_latin, subject_grams, body_latin, body_grams,"
+          + " n) order by n on conflict (id) do nothing returning id, seq";
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
