@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * A recipient who deletes the last message of a conversation for themselves no longer sees it in
- * their chat list: in the deleting transaction, the entry moves back to the latest message they
- * can still see (or to none).
+ * their chat list: in the deleting transaction, the entry moves back to the latest message they can
+ * still see (or to none).
  */
 @ApplicationScoped
 public class DeletedMessages {
@@ -32,7 +32,8 @@ public class DeletedMessages {
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
-  void rewind(@Observes @Priority(WriteOrder.CHAT_LIST) DeliveriesChanged changed) throws SQLException {
+  void rewind(@Observes @Priority(WriteOrder.CHAT_LIST) DeliveriesChanged changed)
+      throws SQLException {
     if (changed.action() != DeliveryAction.DELETE) {
       return;
     }

@@ -1,9 +1,9 @@
 package dev.herald.conversations.control;
 
 import dev.herald.platform.SqlArrays;
+import dev.herald.platform.WriteOrder;
 import dev.herald.storing.entity.MessagesStored;
 import dev.herald.storing.entity.MessagesStored.NewMessage;
-import dev.herald.platform.WriteOrder;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

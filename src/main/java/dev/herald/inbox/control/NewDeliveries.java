@@ -1,9 +1,9 @@
 package dev.herald.inbox.control;
 
 import dev.herald.platform.SqlArrays;
+import dev.herald.platform.WriteOrder;
 import dev.herald.storing.entity.MessagesStored;
 import dev.herald.storing.entity.MessagesStored.NewMessage;
-import dev.herald.platform.WriteOrder;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +47,8 @@ public class NewDeliveries {
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
-  void deliver(@Observes @Priority(WriteOrder.DELIVERIES) MessagesStored stored) throws SQLException {
+  void deliver(@Observes @Priority(WriteOrder.DELIVERIES) MessagesStored stored)
+      throws SQLException {
     List<Delivery> deliveries = new ArrayList<>();
     Map<Counter, Long> counts = new HashMap<>();
     for (NewMessage message : stored.messages()) {

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -37,11 +36,8 @@ public class MessagePublisher {
   @ConfigProperty(name = "mp.messaging.outgoing.messages-out.topic")
   String topic;
 
-  @Inject
-  @ConfigProperty(name = "herald.messages.handover-timeout-ms", defaultValue = "2000")
-  long handoverMillis;
-
   @Inject EnvelopeCodec codec;
+  @Inject Handovers handovers;
 
   @Resource ManagedThreadFactory threads;
   private ExecutorService emitting;
@@ -65,14 +61,7 @@ public class MessagePublisher {
       send.withdraw();
       outcome.complete(PublishOutcome.NOT_SENT);
     }
-    // on the timer's own thread: the common pool may be busy (it has one thread on two cores)
-    CompletableFuture.delayedExecutor(handoverMillis, TimeUnit.MILLISECONDS, Runnable::run)
-        .execute(
-            () -> {
-              if (send.withdraw()) {
-                outcome.complete(PublishOutcome.NOT_SENT);
-              }
-            });
+    handovers.watch(send, outcome);
     return outcome;
   }
 

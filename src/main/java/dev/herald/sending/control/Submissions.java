@@ -76,11 +76,20 @@ public class Submissions {
         1);
   }
 
+  /**
+   * An acknowledged send without a key needs nothing more: it is answered on the broker's callback.
+   * Anything else is settled on a server thread: it may use the database, and must not hold the
+   * producer's thread.
+   */
   private CompletionStage<SendResult> publish(MessageEnvelope envelope, String key) {
-    // settle on a server thread: it may use the database, and must not hold the producer's thread
     return publisher
         .publish(envelope)
-        .thenApplyAsync(outcome -> settle(envelope, key, outcome), this::onServerThread);
+        .thenCompose(
+            outcome ->
+                outcome == PublishOutcome.ACKNOWLEDGED && key == null
+                    ? CompletableFuture.completedFuture(accepted(envelope))
+                    : CompletableFuture.supplyAsync(
+                        () -> settle(envelope, key, outcome), this::onServerThread));
   }
 
   /**
@@ -101,8 +110,7 @@ public class Submissions {
           || (outcome == PublishOutcome.UNKNOWN
               && !outcomes.withdraw(envelope.id(), envelope.sender()))) {
         remember(envelope, key);
-        return new SendResult.Accepted(
-            new SendReceipt(envelope.id(), envelope.conversationId(), envelope.acceptedAt()));
+        return accepted(envelope);
       }
       if (key != null) {
         keys.release(envelope.sender(), key);
@@ -116,6 +124,11 @@ public class Submissions {
           "The broker's answer was lost and the database is unreachable: the message may or may"
               + " not be delivered. Retry with the same Idempotency-Key to be sure.");
     }
+  }
+
+  private static SendResult accepted(MessageEnvelope envelope) {
+    return new SendResult.Accepted(
+        new SendReceipt(envelope.id(), envelope.conversationId(), envelope.acceptedAt()));
   }
 
   private void remember(MessageEnvelope envelope, String key) {

@@ -24,18 +24,16 @@ import javax.sql.DataSource;
 /**
  * Stores many messages in one transaction with one statement per step (arrays and unnest), so a
  * batch costs a few round trips however large it is. Same rules as one at a time: a message id the
- * API withdrew is dropped, a message stored before changes nothing, and the log order follows the
- * batch order (the order records arrived in, per partition). Writes only its own tables: what other
- * features keep per message they write as observers of {@link MessagesStored}.
+ * API withdrew is dropped (see {@link SendOutcomes} for the race), a message stored before changes
+ * nothing, and the log order follows the batch order (the order records arrived in, per partition).
+ * Writes only its own tables: what other features keep per message they write as observers of
+ * {@link MessagesStored}.
  */
 @ApplicationScoped
 public class MessageBatchStore {
   /** One message to store and where it was read. */
   public record Item(MessageEnvelope message, RecordCoordinates at) {}
 
-  private static final String CLAIM =
-      "insert into send_outcomes (message_id, outcome) select id, 'stored'"
-          + " from unnest(?::uuid[]) as t(id) on conflict (message_id) do nothing";
   private static final String WITHDRAWN =
       "select message_id from send_outcomes where message_id = any(?::uuid[])"
           + " and outcome = 'withdrawn'";
@@ -69,7 +67,8 @@ public class MessageBatchStore {
   public int store(List<Item> items) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       BatchColumns batch = new BatchColumns(connection, firstOfEachId(items));
-      update(connection, CLAIM, batch.ids());
+      // shared locks the API's withdrawal of one of these ids waits for (SendOutcomes)
+      execute(connection, SendOutcomes.GUARD, batch.ids());
       Set<UUID> withdrawn = ids(connection, WITHDRAWN, batch.ids()).keySet();
       BatchColumns kept = new BatchColumns(connection, batch.without(withdrawn));
       if (kept.isEmpty()) {
@@ -94,10 +93,10 @@ public class MessageBatchStore {
     return List.copyOf(first.values());
   }
 
-  private static void update(Connection connection, String sql, Array... arrays)
+  private static void execute(Connection connection, String sql, Array... arrays)
       throws SQLException {
     try (PreparedStatement statement = prepare(connection, sql, arrays)) {
-      statement.executeUpdate();
+      statement.execute();
     }
   }
 

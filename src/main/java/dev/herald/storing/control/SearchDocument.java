@@ -7,9 +7,9 @@ import java.util.Set;
  * The two halves of a text's search vector, built here rather than by SQL regular expressions per
  * row: Latin and other space-separated words (for PostgreSQL's english stemmer, with runs of
  * Hangul, kana and Han characters blanked out), and the character bigrams of those runs, which
- * carry particles without a space (회의는 → 회의, 의는) so that a word is found inside them; a run of
- * one character is that character. The same rules as the query side's SQL function
- * herald_search_query (db-migrations V6), which must stay in step.
+ * carry particles without a space (회의는 → 회의, 의는) so that a word is found inside them; a run of one
+ * character is that character. The same rules as the query side's SQL function herald_search_query
+ * (db-migrations V6), which must stay in step.
  */
 final class SearchDocument {
   private SearchDocument() {}

@@ -15,14 +15,33 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Settles a send whose broker answer was lost. The API and the consumer (MessageBatchStore) race to
- * record the message's outcome on one primary key: if the API withdraws first, the consumer drops
- * the record when it arrives; if the consumer stored it first, the API answers 202 after all.
+ * Settles a send whose broker answer was lost. The API and the consumer (MessageBatchStore) race
+ * for the message: the API withdraws it under an exclusive advisory lock on the message id's
+ * bucket, the consumer stores its batch under shared locks on the buckets of its ids. Whoever locks
+ * first decides: if the API withdrew it, the consumer drops the record when it arrives; if the
+ * consumer stored it, the API answers 202 after all. Locks instead of a row per stored message:
+ * withdrawals are rare, stored messages are all of them.
  */
 @ApplicationScoped
 public class SendOutcomes {
-  private static final String DECIDE =
-      "insert into send_outcomes (message_id, outcome) values (?, ?)"
+  /** A namespace for the two-key advisory locks, apart from any other user of advisory locks. */
+  static final int LOCKS = 0x68657261;
+
+  /** Buckets of message ids: a batch takes at most this many shared locks. */
+  static final int BUCKETS = 256;
+
+  private static final String BUCKET = "hashtext(%s::text) & " + (BUCKETS - 1);
+  private static final String RACE =
+      "select pg_advisory_xact_lock(" + LOCKS + ", " + BUCKET.formatted("?") + ")";
+  static final String GUARD =
+      "select pg_advisory_xact_lock_shared("
+          + LOCKS
+          + ", b) from (select distinct "
+          + BUCKET.formatted("id")
+          + " as b from unnest(?::uuid[]) as t(id) order by b) buckets";
+  private static final String STORED = "select 1 from messages where id = ?";
+  private static final String WITHDRAW =
+      "insert into send_outcomes (message_id, outcome) values (?, 'withdrawn')"
           + " on conflict (message_id) do nothing";
   private static final String READ = "select outcome from send_outcomes where message_id = ?";
 
@@ -35,7 +54,7 @@ public class SendOutcomes {
   @Transactional(rollbackOn = Exception.class)
   public boolean withdraw(UUID messageId, String sender) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      boolean withdrawn = decide(connection, messageId, "withdrawn");
+      boolean withdrawn = decide(connection, messageId);
       if (withdrawn) {
         audit.append(
             connection,
@@ -56,16 +75,27 @@ public class SendOutcomes {
     }
   }
 
-  private static boolean decide(Connection connection, UUID messageId, String outcome)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(DECIDE)) {
-      insert.setObject(1, messageId, Types.OTHER);
-      insert.setString(2, outcome);
-      if (insert.executeUpdate() == 1) {
-        return true;
+  /** Withdraws the message unless the consumer stored it first; true if it is withdrawn. */
+  private static boolean decide(Connection connection, UUID messageId) throws SQLException {
+    execute(connection, RACE, messageId);
+    try (PreparedStatement stored = connection.prepareStatement(STORED)) {
+      stored.setObject(1, messageId, Types.OTHER);
+      try (ResultSet row = stored.executeQuery()) {
+        if (row.next()) {
+          return false;
+        }
       }
     }
-    return outcome.equals(read(connection, messageId));
+    execute(connection, WITHDRAW, messageId);
+    return "withdrawn".equals(read(connection, messageId));
+  }
+
+  private static void execute(Connection connection, String sql, UUID messageId)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setObject(1, messageId, Types.OTHER);
+      statement.execute();
+    }
   }
 
   private static String read(Connection connection, UUID messageId) throws SQLException {

@@ -8,7 +8,8 @@ import java.util.UUID;
  * A batch of messages newly stored in one transaction, fired synchronously inside it: observers
  * that must commit with the messages (deliveries, the chat list, the alert outbox, the live event
  * log, the audit trail) write their own rows in the same transaction, in the order of their
- * {@code @Priority} ({@link dev.herald.platform.WriteOrder}). Messages are in log order (their {@code seq}).
+ * {@code @Priority} ({@link dev.herald.platform.WriteOrder}). Messages are in log order (their
+ * {@code seq}).
  */
 public record MessagesStored(List<NewMessage> messages) {
 

@@ -16,7 +16,7 @@ class SearchDocumentTest {
         "meet 회의 at ten            | 'meet   at ten'             | 회의",
         "一                          | ' '                         | 一",
         "会議の時間です               | ' '                         | 会議 議の の時 時間 間で です",
-        "ab한c가나다                  | 'ab c '                     | 가나 나다",
+        "ab한c가나다                  | 'ab c '                     | 한 가나 나다",
         "NULL                       | ''                          | ''",
         "😀 emoji 😀                 | 😀 emoji 😀                 | ''"
       })
@@ -26,7 +26,14 @@ class SearchDocumentTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"4352, true", "12593, true", "44032, true", "55215, true", "65, false", "55216, false"})
+  @CsvSource({
+    "4352, true",
+    "12593, true",
+    "44032, true",
+    "55215, true",
+    "65, false",
+    "55216, false"
+  })
   void knowsTheCjkRangesOfTheQuerySide(int codePoint, boolean cjk) {
     assertThat(SearchDocument.isCjk(codePoint)).isEqualTo(cjk);
   }
