@@ -24,8 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * {@code GET /api/stream}: the caller's live events as Server-Sent Events, for as long as their
  * token is valid. The caller is the bearer token's subject (Authorization header), or a stream
- * ticket's ({@code ?ticket=}); {@code Last-Event-ID} resumes after that event. A servlet rather
- * than a JAX-RS resource: the stream is written without blocking a thread per client.
+ * ticket's ({@code ?ticket=}); {@code Last-Event-ID} resumes after that event. A servlet with an
+ * async context rather than a JAX-RS resource: no thread waits per open stream.
  */
 @WebServlet(urlPatterns = "/api/stream", asyncSupported = true)
 public class StreamServlet extends HttpServlet {
@@ -43,6 +43,9 @@ public class StreamServlet extends HttpServlet {
       response.setHeader("Cache-Control", "no-store");
       // proxies that buffer responses (nginx) would hold events back
       response.setHeader("X-Accel-Buffering", "no");
+      // a stream's connection serves nothing after it: a stream that ends (dropped, expired)
+      // closes it, instead of leaving it open for a next request that will not come
+      response.setHeader("Connection", "close");
       hub.open(viewer.user(), viewer.until(), lastEventId, request);
     } catch (ProblemException e) {
       answer(response, e);

@@ -51,6 +51,10 @@ public class LiveHub {
   int maxQueuedBytes;
 
   @Inject
+  @ConfigProperty(name = "herald.live.writer-threads", defaultValue = "16")
+  int writers;
+
+  @Inject
   @ConfigProperty(name = "herald.live.heartbeat-seconds", defaultValue = "15")
   int heartbeatSeconds;
 
@@ -65,10 +69,12 @@ public class LiveHub {
   private final Map<String, Integer> admitted = new HashMap<>();
   private int total;
   private ExecutorService feeding;
+  private ExecutorService writing;
 
   @PostConstruct
   void start() {
     feeding = Executors.newSingleThreadExecutor(threads);
+    writing = Executors.newFixedThreadPool(writers, threads);
     scheduler.scheduleWithFixedDelay(
         this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(this::endExpired, 1, 1, TimeUnit.SECONDS);
@@ -79,6 +85,7 @@ public class LiveHub {
     // clients reconnect, to this instance once it is back or to another one
     streams().forEach(LiveStream::close);
     feeding.shutdownNow();
+    writing.shutdownNow();
   }
 
   /** Counts a stream for the user before it opens: 429 beyond the user's limit, 503 beyond ours. */
@@ -110,7 +117,7 @@ public class LiveHub {
     try {
       AsyncContext async = request.startAsync();
       async.setTimeout(0);
-      stream = new LiveStream(user, expiresAt, async, maxQueuedBytes, this::closed);
+      stream = new LiveStream(user, expiresAt, async, maxQueuedBytes, writing, this::closed);
     } catch (IOException | RuntimeException e) {
       release(user);
       throw e;
