@@ -1,8 +1,6 @@
 package dev.herald.live.control;
 
 import dev.herald.live.entity.LiveEvent;
-import dev.herald.platform.ProblemException;
-import dev.herald.platform.ProblemType;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,7 +14,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,15 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LiveHub {
   @Inject Fanout fanout;
+  @Inject StreamLimits limits;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "herald.live.max-streams-per-user", defaultValue = "10")
-  int maxPerUser;
-
-  @Inject
-  @ConfigProperty(name = "herald.live.max-streams", defaultValue = "10000")
-  int maxStreams;
 
   @Inject
   @ConfigProperty(name = "herald.live.max-queued-bytes", defaultValue = "262144")
@@ -66,8 +56,6 @@ public class LiveHub {
   @Resource ManagedThreadFactory threads;
 
   private final Map<String, Set<LiveStream>> byUser = new ConcurrentHashMap<>();
-  private final Map<String, Integer> admitted = new HashMap<>();
-  private int total;
   private ExecutorService feeding;
   private ExecutorService writing;
 
@@ -88,38 +76,20 @@ public class LiveHub {
     writing.shutdownNow();
   }
 
-  /** Counts a stream for the user before it opens: 429 beyond the user's limit, 503 beyond ours. */
-  private synchronized void admit(String user) {
-    if (total >= maxStreams) {
-      throw ProblemException.retryLater(
-          ProblemType.STREAMS_UNAVAILABLE,
-          "This instance has the most live streams it takes (" + maxStreams + ").",
-          5);
-    }
-    int mine = admitted.getOrDefault(user, 0);
-    if (mine >= maxPerUser) {
-      throw new ProblemException(
-          ProblemType.TOO_MANY_STREAMS,
-          "You have the most live streams open at once (" + maxPerUser + "); close one first.");
-    }
-    admitted.put(user, mine + 1);
-    total++;
-  }
-
   /**
    * Opens a stream for the request's user, resuming after {@code lastEventId} if given; 429 (too
    * many streams for the user) or 503 (for this instance) before anything is written.
    */
   public void open(String user, Instant expiresAt, Long lastEventId, HttpServletRequest request)
       throws IOException {
-    admit(user);
+    limits.admit(user);
     LiveStream stream;
     try {
       AsyncContext async = request.startAsync();
       async.setTimeout(0);
       stream = new LiveStream(user, expiresAt, async, maxQueuedBytes, writing, this::closed);
     } catch (IOException | RuntimeException e) {
-      release(user);
+      limits.release(user);
       throw e;
     }
     byUser.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(stream);
@@ -138,10 +108,6 @@ public class LiveHub {
   /** Every user with a stream here: what a lost signal would have told is read now. */
   public void signalAll() {
     signal(List.copyOf(byUser.keySet()));
-  }
-
-  public synchronized int openStreams() {
-    return total;
   }
 
   private void heartbeat() {
@@ -170,12 +136,7 @@ public class LiveHub {
     Set<LiveStream> streams = byUser.get(stream.user());
     if (streams != null && streams.remove(stream)) {
       byUser.computeIfPresent(stream.user(), (u, s) -> s.isEmpty() ? null : s);
-      release(stream.user());
+      limits.release(stream.user());
     }
-  }
-
-  private synchronized void release(String user) {
-    admitted.computeIfPresent(user, (u, n) -> n > 1 ? n - 1 : null);
-    total--;
   }
 }
