@@ -1,0 +1,167 @@
+package dev.herald.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page's pure logic, run in the real browser that runs the page (the build has no Node): the
+ * page's own ES modules are imported into a loaded page and exercised there.
+ */
+class PageScriptsBrowserIT {
+  static Browser browser;
+
+  @BeforeAll
+  static void openThePage() {
+    Browser.assumeAvailable();
+    browser = Browser.open().go("/");
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  /** Runs {@code body} (an async function body with the module as `m`) and answers its result. */
+  @SuppressWarnings("unchecked")
+  private static <T> T run(String module, String body) {
+    return (T)
+        browser.jsAsync(
+            "const done = arguments[arguments.length - 1];"
+                + "import('/js/"
+                + module
+                + "').then(async (m) => { try { done(await (async () => {"
+                + body
+                + "})()); } catch (e) { done('threw: ' + e); } });");
+  }
+
+  @Test
+  void sseParserReadsEventsSplitAnywhereAcrossChunks() {
+    List<Object> events =
+        run(
+            "sse.js",
+            """
+            const text = 'retry: 3000\\r\\n: ping\\r\\n\\r\\nid: 7\\r\\nevent: message\\r\\n'
+              + 'data: {"a":1}\\r\\n\\r\\nid: 8\\nevent: counts\\ndata: line1\\ndata: line2\\n\\n'
+              + 'event: reset\\rdata: {}\\r\\r';
+            const results = [];
+            for (let size = 1; size <= text.length; size++) {
+              const seen = []; let retry = null; const comments = [];
+              const p = new m.SseParser({ onEvent: (e) => seen.push(e), onRetry: (ms) => { retry = ms; },
+                onComment: (c) => comments.push(c) });
+              for (let i = 0; i < text.length; i += size) p.push(text.slice(i, i + size));
+              results.push(JSON.stringify({ seen, retry, comments }));
+            }
+            return [...new Set(results)];
+            """);
+    assertThat(events)
+        .containsExactly(
+            "{\"seen\":[{\"type\":\"message\",\"data\":\"{\\\"a\\\":1}\",\"id\":\"7\"},"
+                + "{\"type\":\"counts\",\"data\":\"line1\\nline2\",\"id\":\"8\"},"
+                + "{\"type\":\"reset\",\"data\":\"{}\",\"id\":\"8\"}],"
+                + "\"retry\":3000,\"comments\":[\"ping\"]}");
+  }
+
+  @Test
+  void sseParserIgnoresEventsWithoutDataAndUnfinishedOnes() {
+    String events =
+        run(
+            "sse.js",
+            """
+            const seen = [];
+            const p = new m.SseParser({ onEvent: (e) => seen.push(e) });
+            p.push('\\uFEFFevent: nothing\\n\\nfield-without-colon\\ndata\\n\\nid: 9\\ndata: half');
+            p.end();
+            return JSON.stringify(seen);
+            """);
+    assertThat(events).isEqualTo("[{\"type\":\"message\",\"data\":\"\",\"id\":\"\"}]");
+  }
+
+  @Test
+  void enterSendsButNotWhileAnInputMethodComposes() {
+    Map<String, Object> decisions =
+        run(
+            "keys.js",
+            """
+            const key = (init) => new KeyboardEvent('keydown', { key: 'Enter', ...init });
+            return {
+              plain: m.sendsMessage(key({}), false),
+              shift: m.sendsMessage(key({ shiftKey: true }), false),
+              composingFlag: m.sendsMessage(key({ isComposing: true }), false),
+              keyCode229: m.sendsMessage(key({ keyCode: 229 }), false),
+              betweenCompositionEvents: m.sendsMessage(key({}), true),
+              otherKey: m.sendsMessage(new KeyboardEvent('keydown', { key: 'a' }), false),
+            };
+            """);
+    assertThat(decisions)
+        .containsEntry("plain", true)
+        .containsEntry("shift", false)
+        .containsEntry("composingFlag", false)
+        .containsEntry("keyCode229", false)
+        .containsEntry("betweenCompositionEvents", false)
+        .containsEntry("otherKey", false);
+  }
+
+  @Test
+  void reconnectDelaysGrowWithJitterAndStayCapped() {
+    Map<String, Object> delays =
+        run(
+            "stream.js",
+            """
+            const low = [0, 1, 2, 3, 10, 50].map((n) => m.backoff(n, 3000, () => 0));
+            const high = [0, 1, 2, 3, 10, 50].map((n) => m.backoff(n, 3000, () => 1));
+            return { low, high };
+            """);
+    assertThat(delays)
+        .containsEntry("low", List.of(1500L, 3000L, 6000L, 12000L, 15000L, 15000L))
+        .containsEntry("high", List.of(3000L, 6000L, 12000L, 24000L, 30000L, 30000L));
+  }
+
+  @Test
+  void routesNameEveryPageAddress() {
+    List<Object> routes =
+        run(
+            "router.js",
+            """
+            return [
+              m.match('/'), m.match('/c/dm-ab%2Fc'), m.match('/inbox', '?filter=unread'),
+              m.match('/search', '?q=%ED%9A%8C%EC%9D%98'), m.match('/settings'),
+              m.match('/messages/0b7e'), m.match('/nope'),
+            ].map((r) => JSON.stringify(r));
+            """);
+    assertThat(routes)
+        .containsExactly(
+            "{\"name\":\"home\"}",
+            "{\"name\":\"conversation\",\"id\":\"dm-ab/c\"}",
+            "{\"name\":\"inbox\",\"filter\":\"unread\"}",
+            "{\"name\":\"search\",\"q\":\"회의\"}",
+            "{\"name\":\"settings\"}",
+            "{\"name\":\"message\",\"id\":\"0b7e\"}",
+            "{\"name\":\"notfound\"}");
+  }
+
+  @Test
+  void userNamesTypedInOneFieldAreSplitAndDeduplicated() {
+    List<Object> names = run("format.js", "return m.userList(' bob, carol;dave  bob\\n');");
+    assertThat(names).containsExactly("bob", "carol", "dave");
+  }
+
+  @Test
+  void highlightingBuildsTextNodesNotMarkup() {
+    String html =
+        run(
+            "dom.js",
+            """
+            const p = document.createElement('p');
+            p.append(...m.highlighted('<b>회의</b> 회의는 내일', '회의'));
+            return p.innerHTML;
+            """);
+    assertThat(html).isEqualTo("&lt;b&gt;<mark>회의</mark>&lt;/b&gt; <mark>회의</mark>는 내일");
+  }
+}
