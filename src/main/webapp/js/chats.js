@@ -15,7 +15,7 @@ const items = new Map(); // conversationId -> chat list item
 let nextCursor = null;
 let activeId = null;
 let reloadTimer = null;
-const others = new Map(); // conversationId -> Promise<string[]>: the participants but me
+const others = new Map(); // lookups under way or done: Promise<string[]>, the participants but me
 const counted = new Set(); // message ids already counted as unread here (a replay never counts twice)
 let readingNow = () => false;
 
@@ -25,23 +25,43 @@ function sorted() {
 
 /**
  * Who else takes part in a direct or ad-hoc conversation. The chat list does not say, so it is
- * read once from the latest message (its sender and recipients) and remembered.
+ * read from the latest message (its sender and recipients). A direct conversation's id is derived
+ * from its participants, so they never change: remembered for the tab's life. An ad-hoc one is
+ * looked up again when its latest message changes.
  */
+const KNOWN = 'herald.participants';
+
+function remembered() {
+  try {
+    return JSON.parse(sessionStorage.getItem(KNOWN) || '{}');
+  } catch {
+    return {};
+  }
+}
+
 function participantsOf(chat) {
   if (!chat || chat.kind === 'group' || !chat.lastMessage) return Promise.resolve([]);
-  if (!others.has(chat.conversationId)) {
+  const { conversationId, lastMessage } = chat;
+  if (chat.kind === 'direct') {
+    const known = remembered()[conversationId];
+    if (known) return Promise.resolve(known);
+  }
+  const key = chat.kind === 'direct' ? conversationId : `${conversationId} ${lastMessage.id}`;
+  if (!others.has(key)) {
     const me = session.user;
-    const { lastMessage } = chat;
-    const lookup = chat.kind === 'direct' && lastMessage.sender !== me
-      ? Promise.resolve([lastMessage.sender])
-      : api(`messages/${encodeURIComponent(lastMessage.id)}`).then((m) => (
-        [...new Set([m.sender, ...(m.to || [])])].filter((u) => u !== me)));
-    others.set(chat.conversationId, lookup.catch((e) => {
-      others.delete(chat.conversationId);
+    const lookup = api(`messages/${encodeURIComponent(lastMessage.id)}`).then((m) => {
+      const names = [...new Set([m.sender, ...(m.to || [])])].filter((u) => u !== me).sort();
+      if (chat.kind === 'direct') {
+        sessionStorage.setItem(KNOWN, JSON.stringify({ ...remembered(), [conversationId]: names }));
+      }
+      return names;
+    });
+    others.set(key, lookup.catch((e) => {
+      others.delete(key);
       throw e;
     }));
   }
-  return others.get(chat.conversationId);
+  return others.get(key);
 }
 
 function provisionalTitle(chat) {
@@ -208,6 +228,7 @@ export const chats = {
     on('stream:delivery', scheduleReload);
     on('stream:conversation', scheduleReload);
     on('stream:reset', scheduleReload);
+    on('inbox:changed', scheduleReload); // read or deleted here: badges and last messages change
     on('stream:open', (resumed) => {
       if (!resumed) scheduleReload();
     });

@@ -33,6 +33,7 @@ function fresh(id) {
     loadingOlder: false,
     unreadHere: false,
     group: null,
+    titled: false, // the header names the conversation (not a stand-in)
     generation: 0,
   };
 }
@@ -125,6 +126,7 @@ function upsert(m) {
     const wasPending = known.pending;
     Object.assign(known, m, { pending: false });
     if (wasPending) {
+      chats.reloadSoon(); // the chat list shows it as the latest message now
       const node = el.list.querySelector(`li[data-id="${CSS.escape(m.id)}"]`);
       const index = state.messages.indexOf(known);
       node?.replaceWith(messageItem(known, state.messages[index - 1]));
@@ -163,7 +165,11 @@ async function loadNewest() {
   const generation = state.generation;
   const page = await api(`conversations/${encodeURIComponent(state.id)}/messages${query({ limit: PAGE })}`);
   if (generation !== state.generation) return;
-  state.messages = page.items.map(fromHistory);
+  const loaded = page.items.map(fromHistory);
+  const ids = new Set(loaded.map((m) => m.id));
+  // what arrived or was sent while the page loaded stays (a stored copy replaces a pending one)
+  const meanwhile = state.messages.filter((m) => !ids.has(m.id));
+  state.messages = [...loaded, ...meanwhile].sort(compare);
   state.byId = new Map(state.messages.map((m) => [m.id, m]));
   state.nextCursor = page.nextCursor || null;
   state.prevCursor = page.prevCursor || null;
@@ -244,8 +250,11 @@ async function markRead() {
 
 // ---- header ------------------------------------------------------------------------------------
 
+let headerGeneration = 0;
+
 async function renderHeader() {
   const { id } = state;
+  const mine = ++headerGeneration;
   const title = $('#conversation-title');
   const subtitle = $('#conversation-subtitle');
   const members = $('#conversation-members');
@@ -261,11 +270,12 @@ async function renderHeader() {
       if (e.status === 404) sub = 'You are not a member of this group.';
     }
   }
+  state.titled = Boolean(name);
   if (!name) {
     const others = [...new Set(state.messages.map((m) => m.sender))].filter((u) => u !== session.user);
     name = others.length ? others.join(', ') : 'Conversation';
   }
-  if (state.id !== id) return;
+  if (state.id !== id || mine !== headerGeneration) return; // a later rendering is under way
   title.textContent = name;
   subtitle.textContent = sub;
   paintAvatar($('#conversation-avatar'), name);
@@ -392,6 +402,14 @@ export const conversation = {
     chats.setActive(null);
   },
 
+  /** A message just sent from elsewhere (the new message dialog): shown until it is stored. */
+  expect(id, receipt, body, subject) {
+    if (!visible || state.id !== id) return;
+    upsert({ id: receipt.id, sender: session.user, subject, body, createdAt: receipt.acceptedAt, pending: true });
+    scrollToBottom();
+    awaitStored(receipt.id);
+  },
+
   focusComposer() {
     el.body.focus();
   },
@@ -429,7 +447,7 @@ export const conversation = {
       if (!resumed && visible && state.id) catchUp().catch(() => {});
     });
     on('chats:changed', () => {
-      if (visible && state.id && !$('#conversation-title').textContent) renderHeader();
+      if (visible && state.id && !state.titled && chats.get(state.id)) renderHeader();
     });
     on('group:changed', (id) => {
       if (visible && id === state.id) renderHeader();

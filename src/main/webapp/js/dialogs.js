@@ -5,6 +5,7 @@
 import { api } from './api.js';
 import { session } from './auth.js';
 import { chats } from './chats.js';
+import { conversation } from './conversation.js';
 import { $, $$, h, show } from './dom.js';
 import { emit, on } from './events.js';
 import { userList } from './format.js';
@@ -67,6 +68,7 @@ async function sendCompose(event) {
     $('#dialog-compose').close('sent');
     chats.reloadSoon();
     navigate(conversationPath(receipt.conversationId));
+    conversation.expect(receipt.conversationId, receipt, body.body, body.subject);
   } catch (e) {
     showError(form, e);
   } finally {

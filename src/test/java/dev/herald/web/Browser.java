@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -158,12 +159,14 @@ final class Browser implements AutoCloseable {
   /** Opens the page and signs in as {@code user} with the development sign-in. */
   Browser signIn(String user) {
     go("/");
+    js("sessionStorage.clear();");
+    go("/");
     WebElement name = until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-user")));
     name.clear();
     name.sendKeys(user);
     find("#signin-dev button[type=submit]").click();
     until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
-    until(d -> user.equals(find("#me-name").getText()));
+    until(d -> user.equals(find("#me-name").getAttribute("textContent")));
     return this;
   }
 
@@ -180,7 +183,9 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T until(Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(25)).until(condition);
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(25))
+        .ignoring(StaleElementReferenceException.class) // the page re-rendered a list meanwhile
+        .until(condition);
   }
 
   /** Waits until an element matching {@code css} shows {@code text} (a substring). */
@@ -191,6 +196,19 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.getText().contains(text))
                 .findFirst()
                 .orElse(null));
+  }
+
+  /** Whether the page has finished showing this path's view (no request of it still pending). */
+  Browser at(String path) {
+    until(d -> path.equals(js("return location.pathname + location.search;")));
+    return this;
+  }
+
+  /** The browser's console lines so far (errors, CSP violations, warnings). */
+  List<String> console() {
+    return driver.manage().logs().get("browser").getAll().stream()
+        .map(entry -> entry.getLevel() + " " + entry.getMessage())
+        .toList();
   }
 
   Object js(String script, Object... args) {
