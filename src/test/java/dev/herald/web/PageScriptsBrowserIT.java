@@ -164,4 +164,80 @@ class PageScriptsBrowserIT {
             """);
     assertThat(html).isEqualTo("&lt;b&gt;<mark>회의</mark>&lt;/b&gt; <mark>회의</mark>는 내일");
   }
+
+  @Test
+  void theStreamResumesFromTheLastEventIdAfterDropsRefusalsAndExpiry() {
+    Map<String, Object> run =
+        run(
+            "stream.js",
+            """
+            const encoder = new TextEncoder();
+            const body = (text, close = true) => new ReadableStream({ start(c) {
+              c.enqueue(encoder.encode(text)); if (close) c.close(); } });
+            const calls = [];
+            const realFetch = window.fetch;
+            window.fetch = async (url, init) => {
+              calls.push({ url, lastEventId: init.headers['Last-Event-ID'] ?? null,
+                auth: init.headers.Authorization });
+              switch (calls.length) {
+                case 1: // one event, then the connection drops
+                  return new Response(body('retry: 10\\n\\nid: 5\\nevent: counts\\ndata: {"unread":1}\\n\\n'),
+                    { status: 200 });
+                case 2: // the server has no room for the stream right now
+                  return new Response('{}', { status: 503, headers: { 'Retry-After': '0' } });
+                case 3: // an event, then the token runs out
+                  return new Response(body('id: 6\\nevent: message\\ndata: {"messageId":"m"}\\n\\n'
+                    + 'event: expired\\ndata: {}\\n\\n'), { status: 200 });
+                default: // stays open
+                  return new Response(body('id: 7\\nevent: reset\\ndata: {}\\n\\n', false), { status: 200 });
+              }
+            };
+            const events = [];
+            let renewals = 0;
+            let token = 't1';
+            const stream = new m.LiveStream({
+              token: async () => token,
+              renew: async () => { renewals += 1; token = 't2'; },
+              onEvent: (type, data, id) => events.push(`${type}@${id}`),
+            });
+            try {
+              stream.start();
+              for (let i = 0; i < 200 && events.length < 3; i++) {
+                await new Promise((r) => setTimeout(r, 25));
+              }
+            } finally {
+              stream.stop();
+              window.fetch = realFetch;
+            }
+            return { lastEventIds: calls.map((c) => c.lastEventId), auth: calls.map((c) => c.auth),
+              events, renewals };
+            """);
+    assertThat(run)
+        .containsEntry("events", List.of("counts@5", "message@6", "reset@7"))
+        .containsEntry("renewals", 1L);
+    assertThat(run.get("lastEventIds")).isEqualTo(java.util.Arrays.asList(null, "5", "5", "6"));
+    assertThat(run.get("auth"))
+        .isEqualTo(List.of("Bearer t1", "Bearer t1", "Bearer t1", "Bearer t2"));
+  }
+
+  @Test
+  void pkceChallengeIsTheRfc7636Example() {
+    String challenge =
+        run("oidc.js", "return m.challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk');");
+    assertThat(challenge).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+  }
+
+  @Test
+  void tokenClaimsAreReadFromBase64UrlWithUnicode() {
+    Map<String, Object> claims =
+        run(
+            "oidc.js",
+            """
+            const json = JSON.stringify({ sub: '민아', exp: 1 });
+            const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(json)))
+              .replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+            return m.claimsOf(`e30.${b64}.sig`);
+            """);
+    assertThat(claims).containsEntry("sub", "민아").containsEntry("exp", 1L);
+  }
 }
