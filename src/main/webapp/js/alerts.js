@@ -99,6 +99,10 @@ export const alerts = {
   start() {
     $('#enable-alerts').addEventListener('click', askPermission);
     paintPermission();
+    // allowed or blocked elsewhere (another tab, the browser's settings): the button follows
+    navigator.permissions?.query({ name: 'notifications' })
+      .then((status) => status.addEventListener('change', paintPermission))
+      .catch(() => {});
     on('stream:counts', (c) => {
       counts = { unread: c.unread ?? 0, unseen: c.unseen ?? 0, total: c.total ?? 0 };
       paint();
