@@ -127,14 +127,27 @@ final class Browser implements AutoCloseable {
                 + " (or set -Dherald.it.chromium / -Dherald.it.chromedriver)");
   }
 
-  /** Skips the calling test class, saying so loudly in the build's output, without a browser. */
+  private static volatile boolean said;
+
+  /**
+   * Skips the calling test when there is no browser, saying why in the build's output (once) and in
+   * the test report (each test counts as skipped).
+   */
   static void assumeAvailable() {
     missing()
         .ifPresent(
             reason -> {
-              System.out.println("[WARNING] " + reason);
+              if (!said) {
+                said = true;
+                System.out.println("[WARNING] " + reason);
+              }
               Assumptions.abort(reason);
             });
+  }
+
+  /** A desktop-sized window, or null when there is no browser (its tests are skipped). */
+  static Browser openIfAvailable() {
+    return missing().isEmpty() ? open() : null;
   }
 
   /** A desktop-sized window. */
@@ -186,6 +199,13 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, timeout, Duration.ofMillis(25))
         .ignoring(StaleElementReferenceException.class) // the page re-rendered a list meanwhile
         .until(condition);
+  }
+
+  /**
+   * The text content of the first element matching {@code css}, read even while lists re-render.
+   */
+  String textOf(String css) {
+    return until(d -> d.findElement(By.cssSelector(css)).getAttribute("textContent"));
   }
 
   /** Waits until an element matching {@code css} shows {@code text} (a substring). */

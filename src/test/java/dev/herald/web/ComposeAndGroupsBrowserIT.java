@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
@@ -26,8 +27,12 @@ class ComposeAndGroupsBrowserIT {
 
   @BeforeAll
   static void openBrowser() {
+    browser = Browser.openIfAvailable();
+  }
+
+  @BeforeEach
+  void needsBrowser() {
     Browser.assumeAvailable();
-    browser = Browser.open();
   }
 
   @AfterAll

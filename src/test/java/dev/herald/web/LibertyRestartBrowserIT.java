@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
@@ -27,10 +27,10 @@ class LibertyRestartBrowserIT {
 
   @RegisterExtension final ScreenshotOnFailure failures = new ScreenshotOnFailure(() -> page);
 
-  @BeforeAll
-  static void needsBrowserAndStream() {
+  @BeforeEach
+  void needsBrowserAndStream() {
     Browser.assumeAvailable();
-    LiveStream.assumeAvailable(Users.unique("probe"));
+    LiveStream.assumeAvailable();
   }
 
   @AfterEach

@@ -6,6 +6,7 @@ import dev.herald.testing.Users;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -39,8 +40,12 @@ class PageBrowserIT {
 
   @BeforeAll
   static void openBrowser() {
+    browser = Browser.openIfAvailable();
+  }
+
+  @BeforeEach
+  void needsBrowser() {
     Browser.assumeAvailable();
-    browser = Browser.open();
   }
 
   @AfterAll

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +18,15 @@ class PageScriptsBrowserIT {
 
   @BeforeAll
   static void openThePage() {
+    browser = Browser.openIfAvailable();
+    if (browser != null) {
+      browser.go("/");
+    }
+  }
+
+  @BeforeEach
+  void needsBrowser() {
     Browser.assumeAvailable();
-    browser = Browser.open().go("/");
   }
 
   @AfterAll

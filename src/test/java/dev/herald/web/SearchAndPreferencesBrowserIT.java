@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
@@ -22,8 +23,12 @@ class SearchAndPreferencesBrowserIT {
 
   @BeforeAll
   static void openBrowser() {
+    browser = Browser.openIfAvailable();
+  }
+
+  @BeforeEach
+  void needsBrowser() {
     Browser.assumeAvailable();
-    browser = Browser.open();
   }
 
   @AfterAll
