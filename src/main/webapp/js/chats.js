@@ -148,6 +148,7 @@ function onMessage(item) {
   };
   if (!chat.lastActivityAt || item.createdAt > chat.lastActivityAt) chat.lastActivityAt = item.createdAt;
   if (!own && !item.readAt && !counted.has(item.messageId) && !readingNow(item.conversationId)) {
+    if (counted.size > 5000) counted.clear(); // only replays of recent events can repeat
     counted.add(item.messageId);
     chat.unread += 1;
   }

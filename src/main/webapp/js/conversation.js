@@ -452,5 +452,9 @@ export const conversation = {
     on('group:changed', (id) => {
       if (visible && id === state.id) renderHeader();
     });
+    // added to or removed from the open group elsewhere: the header says where one stands
+    on('stream:conversation', (change) => {
+      if (visible && change.conversationId === state.id) renderHeader();
+    });
   },
 };
