@@ -46,6 +46,14 @@ async function discover(issuer) {
 
 /** Sends the browser to the identity provider; it comes back to this page with a code. */
 export async function beginSignIn(config, returnTo) {
+  window.location.assign(await authorizationUrl(config, returnTo));
+}
+
+/**
+ * The identity provider's authorization address for a new sign-in, with a fresh PKCE verifier,
+ * state and nonce kept in this tab's sessionStorage until the browser comes back.
+ */
+export async function authorizationUrl(config, returnTo) {
   const provider = await discover(config.issuer);
   const verifier = randomString(48);
   const state = randomString();
@@ -61,7 +69,7 @@ export async function beginSignIn(config, returnTo) {
     code_challenge: await challengeOf(verifier),
     code_challenge_method: 'S256',
   });
-  window.location.assign(`${provider.authorization_endpoint}?${params}`);
+  return `${provider.authorization_endpoint}?${params}`;
 }
 
 /** Whether this page load is the identity provider sending the browser back. */

@@ -248,4 +248,100 @@ class PageScriptsBrowserIT {
             """);
     assertThat(claims).containsEntry("sub", "민아").containsEntry("exp", 1L);
   }
+
+  /** A scripted identity provider: discovery and token endpoint, answering what the test says. */
+  private static final String PROVIDER =
+      """
+      const issuer = 'https://id.example.org/realms/herald';
+      const config = { signIn: 'oidc', issuer, clientId: 'herald-web', scope: 'openid profile' };
+      const requests = [];
+      const realFetch = window.fetch;
+      const idToken = (claims) => 'e30.' + btoa(JSON.stringify(claims)).replace(/=+$/, '') + '.sig';
+      let idClaims = {};
+      window.fetch = async (url, init = {}) => {
+        requests.push({ url: String(url), body: init.body ? String(init.body) : null });
+        if (String(url).endsWith('/.well-known/openid-configuration')) {
+          return new Response(JSON.stringify({ issuer,
+            authorization_endpoint: issuer + '/auth', token_endpoint: issuer + '/token' }));
+        }
+        return new Response(JSON.stringify({ access_token: 'e30.' + btoa('{"sub":"mina"}') + '.sig',
+          id_token: idToken(idClaims), refresh_token: 'r1' }));
+      };
+      const restore = () => { window.fetch = realFetch; history.replaceState(null, '', '/'); };
+      """;
+
+  @Test
+  void oidcSignInSendsPkceStateAndNonceAndChecksThemOnTheWayBack() {
+    Map<String, Object> run =
+        run(
+            "oidc.js",
+            PROVIDER
+                + """
+                try {
+                  const url = new URL(await m.authorizationUrl(config, '/inbox'));
+                  const pending = JSON.parse(sessionStorage.getItem('herald.oidc.pending'));
+                  const p = url.searchParams;
+                  const sent = Object.fromEntries(p.entries());
+                  const challengeMatches = p.get('code_challenge') === await m.challengeOf(pending.verifier);
+                  // the provider sends the browser back with a code and our state
+                  idClaims = { iss: issuer, aud: 'herald-web', nonce: pending.nonce,
+                    exp: Math.floor(Date.now() / 1000) + 60 };
+                  history.replaceState(null, '', '/?code=abc&state=' + encodeURIComponent(pending.state));
+                  const done = await m.completeSignIn(config);
+                  const tokenForm = Object.fromEntries(new URLSearchParams(requests.at(-1).body));
+                  return { sent, challengeMatches, returnTo: done.returnTo, address: location.pathname
+                    + location.search, tokenForm, verifierSent: tokenForm.code_verifier === pending.verifier,
+                    refresh: done.tokens.refresh_token };
+                } finally { restore(); }
+                """);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sent = (Map<String, Object>) run.get("sent");
+    assertThat(sent)
+        .containsEntry("response_type", "code")
+        .containsEntry("client_id", "herald-web")
+        .containsEntry("scope", "openid profile")
+        .containsEntry("code_challenge_method", "S256")
+        .containsKeys("state", "nonce", "code_challenge")
+        .doesNotContainKey("code_verifier");
+    assertThat((String) sent.get("redirect_uri")).endsWith("/").doesNotContain("?");
+    assertThat(run)
+        .containsEntry("challengeMatches", true)
+        .containsEntry("returnTo", "/inbox")
+        .containsEntry("address", "/inbox")
+        .containsEntry("verifierSent", true)
+        .containsEntry("refresh", "r1");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> form = (Map<String, Object>) run.get("tokenForm");
+    assertThat(form)
+        .containsEntry("grant_type", "authorization_code")
+        .containsEntry("code", "abc")
+        .containsEntry("client_id", "herald-web");
+  }
+
+  @Test
+  void oidcSignInRefusesAForeignStateOrNonceAndClearsTheCodeFromTheAddress() {
+    Map<String, Object> run =
+        run(
+            "oidc.js",
+            PROVIDER
+                + """
+                const attempt = async (state, nonceOk) => {
+                  await m.authorizationUrl(config, '/');
+                  const pending = JSON.parse(sessionStorage.getItem('herald.oidc.pending'));
+                  idClaims = { iss: issuer, aud: 'herald-web', nonce: nonceOk ? pending.nonce : 'other' };
+                  history.replaceState(null, '', '/?code=abc&state=' + (state ?? pending.state));
+                  try { await m.completeSignIn(config); return 'signed in'; }
+                  catch (e) { return e.message + ' | ' + location.search; }
+                };
+                try {
+                  return { foreignState: await attempt('forged', true), foreignNonce: await attempt(null, false) };
+                } finally { restore(); }
+                """);
+    assertThat((String) run.get("foreignState"))
+        .startsWith("The sign-in answer does not belong")
+        .endsWith("| ");
+    assertThat((String) run.get("foreignNonce"))
+        .startsWith("The ID token is not for this sign-in")
+        .endsWith("| ");
+  }
 }
