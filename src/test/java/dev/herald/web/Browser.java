@@ -71,6 +71,30 @@ final class Browser implements AutoCloseable {
       }
       """;
 
+  /**
+   * A scripted live stream for the page: GET /api/stream is answered in the page itself, and the
+   * test writes the events ({@link #push}). Everything else goes to the server.
+   */
+  private static final String SCRIPTED_STREAM =
+      """
+      (() => {
+        const realFetch = window.fetch.bind(window);
+        const encoder = new TextEncoder();
+        const open = [];
+        window.__herald.stream = { connections: 0,
+          push: (text) => open.forEach((c) => c.enqueue(encoder.encode(text))) };
+        window.fetch = (input, init) => {
+          const url = typeof input === 'string' ? input : input.url;
+          if (!url.endsWith('/api/stream')) return realFetch(input, init);
+          window.__herald.stream.connections++;
+          const body = new ReadableStream({ start(c) {
+            open.push(c); c.enqueue(encoder.encode('retry: 3000\\n\\n')); } });
+          return Promise.resolve(new Response(body, { status: 200,
+            headers: { 'Content-Type': 'text/event-stream' } }));
+        };
+      })();
+      """;
+
   final ChromeDriver driver;
   private final Path profile;
 
@@ -143,6 +167,20 @@ final class Browser implements AutoCloseable {
               }
               Assumptions.abort(reason);
             });
+  }
+
+  /** A desktop-sized window whose live stream the test scripts (see {@link #push}). */
+  static Browser withScriptedStream() {
+    Browser browser = open();
+    browser.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SCRIPTED_STREAM));
+    return browser;
+  }
+
+  /** Writes one event to the page's scripted stream. */
+  void push(String type, String id, String json) {
+    js(
+        "window.__herald.stream.push(arguments[0]);",
+        "id: " + id + "\nevent: " + type + "\ndata: " + json + "\n\n");
   }
 
   /** A desktop-sized window, or null when there is no browser (its tests are skipped). */
