@@ -81,8 +81,13 @@ export class LiveStream {
       if (this.lastEventId !== null) headers['Last-Event-ID'] = this.lastEventId;
       response = await fetch(this.url, { headers, signal: controller.signal, cache: 'no-store' });
     } catch {
-      if (controller.signal.aborted && !this.running) return;
+      // stopped, or replaced by a newer connection (reconnectNow): that one goes on alone
+      if (!this.running || this.controller !== controller) return;
       this.retryLater();
+      return;
+    }
+    if (this.controller !== controller) {
+      response.body?.cancel().catch(() => {});
       return;
     }
     if (response.status === 200) {
