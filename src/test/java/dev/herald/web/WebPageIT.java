@@ -37,8 +37,8 @@ class WebPageIT {
   }
 
   @Test
-  void everyAnswerCarriesTheSecurityHeaders() {
-    for (String path : List.of("", "messages/x", "js/main.js", "api/web/config", "nothing-here")) {
+  void everyPageAnswerCarriesTheSecurityHeaders() {
+    for (String path : List.of("", "messages/x", "js/main.js", "css/app.css", "nothing-here")) {
       Reply reply = anonymous().get(path);
       String policy = reply.header("Content-Security-Policy").orElse("");
       assertThat(policy).as(path).contains("script-src 'self'").doesNotContain("unsafe-inline");

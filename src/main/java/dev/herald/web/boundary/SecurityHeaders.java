@@ -12,9 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Security headers on every response of the WAR (page and API alike): the Content-Security-Policy,
+ * Security headers on the page's responses (everything outside /api): the Content-Security-Policy,
  * no MIME sniffing, no referrer (page URLs carry message and conversation ids), no framing. Page
  * files are revalidated on every load, so a new release is picked up without a stale module mix.
+ * API responses are left exactly as the API makes them.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
