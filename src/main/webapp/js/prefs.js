@@ -1,0 +1,133 @@
+// The notification preferences form (GET/PUT /api/me/preferences): channels, addresses, quiet
+// hours, digest and muted conversations. The server checks every rule; its answer names each
+// field to blame, and the message appears under that field.
+
+import { api } from './api.js';
+import { chats } from './chats.js';
+import { $, $$, h, show } from './dom.js';
+import { emit } from './events.js';
+import { clearErrors, showError } from './forms.js';
+
+let saved = null; // the preferences as last read or saved
+const form = () => $('#prefs-form');
+
+function localZone() {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function fillZones() {
+  const list = $('#time-zones');
+  if (list.childElementCount > 0 || !Intl.supportedValuesOf) return;
+  list.append(...Intl.supportedValuesOf('timeZone').map((zone) => h('option', { value: zone })));
+}
+
+async function mutedChoices(muted) {
+  const box = $('#prefs-muted');
+  const known = chats.all();
+  const rows = await Promise.all(known.map(async (chat) => {
+    const title = await chats.title(chat.conversationId).catch(() => chat.conversationId);
+    return h('label', {},
+      h('input', {
+        type: 'checkbox',
+        name: 'muted',
+        value: chat.conversationId,
+        checked: muted.includes(chat.conversationId),
+      }),
+      ` ${title}`);
+  }));
+  // muted conversations that are not in the chat list any more stay muted
+  for (const id of muted.filter((m) => !known.some((c) => c.conversationId === m))) {
+    rows.push(h('label', {}, h('input', { type: 'checkbox', name: 'muted', value: id, checked: true }), ` ${id}`));
+  }
+  box.replaceChildren(...rows);
+  show($('#prefs-muted-empty'), rows.length === 0);
+}
+
+function quietToggled() {
+  const on = $('#prefs-quiet').checked;
+  for (const input of $$('.quiet-fields input')) input.disabled = !on;
+  $('.quiet-fields').classList.toggle('disabled', !on);
+}
+
+async function fill(prefs) {
+  const f = form();
+  for (const box of $$('input[name="channels"]', f)) box.checked = prefs.channels.includes(box.value);
+  $('#prefs-email').value = prefs.email || '';
+  $('#prefs-phone').value = prefs.phone || '';
+  $('#prefs-quiet').checked = Boolean(prefs.quietHours);
+  $('#prefs-quiet-start').value = prefs.quietHours?.start || '22:00';
+  $('#prefs-quiet-end').value = prefs.quietHours?.end || '07:00';
+  $('#prefs-quiet-zone').value = prefs.quietHours?.timeZone || localZone();
+  $('#prefs-digest').value = String(prefs.digestMinutes ?? 0);
+  quietToggled();
+  await mutedChoices(prefs.mutedConversationIds || []);
+}
+
+/** The form as the API's document; blank optional fields are left out. */
+function read() {
+  const f = form();
+  const prefs = {
+    channels: $$('input[name="channels"]:checked', f).map((box) => box.value),
+    mutedConversationIds: $$('input[name="muted"]:checked', f).map((box) => box.value),
+  };
+  const email = $('#prefs-email').value.trim();
+  const phone = $('#prefs-phone').value.trim().replace(/[\s()-]/g, '');
+  if (email) prefs.email = email;
+  if (phone) prefs.phone = phone;
+  if ($('#prefs-quiet').checked) {
+    prefs.quietHours = {
+      start: $('#prefs-quiet-start').value,
+      end: $('#prefs-quiet-end').value,
+      timeZone: $('#prefs-quiet-zone').value.trim(),
+    };
+  }
+  const digest = $('#prefs-digest').value.trim();
+  prefs.digestMinutes = digest === '' ? 0 : Number(digest);
+  return prefs;
+}
+
+async function save(event) {
+  event.preventDefault();
+  const f = form();
+  clearErrors(f);
+  $('#prefs-saved').textContent = '';
+  const button = $('button[type="submit"]', f);
+  button.disabled = true;
+  try {
+    saved = await api('me/preferences', { method: 'PUT', body: read() });
+    await fill(saved);
+    $('#prefs-saved').textContent = 'Saved.';
+    emit('prefs:changed', saved);
+  } catch (e) {
+    showError(f, e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export const prefs = {
+  async show() {
+    fillZones();
+    clearErrors(form());
+    $('#prefs-saved').textContent = '';
+    try {
+      saved = await api('me/preferences');
+      await fill(saved);
+    } catch (e) {
+      showError(form(), e);
+    }
+  },
+
+  hide() {},
+
+  /** The conversations muted in the saved preferences (no desktop alerts for them either). */
+  async muted() {
+    if (!saved) saved = await api('me/preferences').catch(() => null);
+    return saved?.mutedConversationIds || [];
+  },
+
+  start() {
+    form().addEventListener('submit', save);
+    $('#prefs-quiet').addEventListener('change', quietToggled);
+  },
+};
