@@ -53,7 +53,7 @@ public class EmailChannel implements NotificationChannel {
   @Inject
   @ConfigProperty(
       name = "herald.email.link-base-url",
-      defaultValue = "http://localhost:9080/api/messages/")
+      defaultValue = "http://localhost:9080/messages/")
   String linkBase;
 
   @Inject
