@@ -24,10 +24,10 @@ function sorted() {
 }
 
 /**
- * Who else takes part in a direct or ad-hoc conversation. The chat list does not say, so it is
- * read from the latest message (its sender and recipients). A direct conversation's id is derived
- * from its participants, so they never change: remembered for the tab's life. An ad-hoc one is
- * looked up again when its latest message changes.
+ * Who else takes part in a direct or ad-hoc conversation: the chat list says (participants); a
+ * chat first seen on the live stream does not, so it is read from its latest message (sender and
+ * recipients). A direct conversation's id is derived from its participants, so they never change:
+ * remembered for the tab's life. An ad-hoc one is looked up again when its latest message changes.
  */
 const KNOWN = 'herald.participants';
 
@@ -40,6 +40,9 @@ function remembered() {
 }
 
 function participantsOf(chat) {
+  if (chat && chat.kind !== 'group' && chat.participants) {
+    return Promise.resolve(chat.participants.filter((u) => u !== session.user));
+  }
   if (!chat || chat.kind === 'group' || !chat.lastMessage) return Promise.resolve([]);
   const { conversationId, lastMessage } = chat;
   if (chat.kind === 'direct') {
