@@ -229,6 +229,16 @@ final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
+  /**
+   * The visible text of every element matching {@code css}, read in one step in the page, so a list
+   * it re-renders meanwhile cannot go stale half-way through.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> texts(String css) {
+    return (List<String>)
+        js("return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())", css);
+  }
+
   <T> T until(Function<WebDriver, T> condition) {
     return until(WAIT, condition);
   }
@@ -254,6 +264,19 @@ final class Browser implements AutoCloseable {
                 .filter(e -> e.getText().contains(text))
                 .findFirst()
                 .orElse(null));
+  }
+
+  /**
+   * Clicks the element matching {@code css} that shows {@code text}, finding it again if the page
+   * re-rendered it between finding and clicking (a live event can do that at any moment).
+   */
+  void clickText(String css, String text) {
+    until(
+        d -> {
+          WebElement element = untilText(css, text);
+          element.click();
+          return true;
+        });
   }
 
   /** Whether the page has finished showing this path's view (no request of it still pending). */

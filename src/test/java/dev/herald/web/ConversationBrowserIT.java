@@ -46,7 +46,7 @@ class ConversationBrowserIT {
   private String openChatWithBob(String firstMessage) {
     Seed.send(bob, me, firstMessage);
     browser.signIn(me);
-    browser.untilText("#chat-list .chat", bob).click();
+    browser.clickText("#chat-list .chat", bob);
     browser.untilText("#history-list .msg-body", firstMessage);
     return browser.find("#chat-list .chat[aria-current=page]").getAttribute("data-id");
   }
@@ -148,7 +148,7 @@ class ConversationBrowserIT {
       Seed.send(i % 3 == 0 ? me : bob, i % 3 == 0 ? bob : me, "message %02d".formatted(i));
     }
     browser.signIn(me);
-    browser.untilText("#chat-list .chat", bob).click();
+    browser.clickText("#chat-list .chat", bob);
     browser.untilText("#history-list .msg-body", "message 44");
     assertThat(browser.all("#history-list .msg")).hasSize(30);
     WebElement oldestShown = browser.find("#history-list .msg");
@@ -180,7 +180,7 @@ class ConversationBrowserIT {
     assertThat(browser.textOf("#chat-list .chat .badge")).isEqualTo("2 unread");
     browser.until(d -> "(2) Herald".equals(d.getTitle()));
 
-    browser.untilText("#chat-list .chat", bob).click();
+    browser.clickText("#chat-list .chat", bob);
 
     browser.until(d -> "Herald".equals(d.getTitle()));
     browser.until(d -> browser.all("#chat-list .chat .badge").isEmpty());

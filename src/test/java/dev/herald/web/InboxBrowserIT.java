@@ -47,15 +47,18 @@ class InboxBrowserIT {
 
   /** Presses one of a row's action buttons the way a mouse user does: hover, then click. */
   private void act(String rowText, String action) {
-    WebElement row = row(rowText);
-    WebElement button = row.findElement(By.cssSelector("button[data-action=" + action + "]"));
-    new Actions(browser.driver).moveToElement(row).click(button).perform();
+    // found again if the list re-renders on a live event between finding and clicking
+    browser.until(
+        d -> {
+          WebElement row = row(rowText);
+          WebElement button = row.findElement(By.cssSelector("button[data-action=" + action + "]"));
+          new Actions(browser.driver).moveToElement(row).click(button).perform();
+          return true;
+        });
   }
 
   private List<String> rows() {
-    return browser.all("#inbox-list .inbox-item .inbox-snippet").stream()
-        .map(WebElement::getText)
-        .toList();
+    return browser.texts("#inbox-list .inbox-item .inbox-snippet");
   }
 
   private JsonObject delivery(String messageId, String query) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.WebElement;
 
 /**
  * The page's live stream survives Liberty going away: it reconnects by itself with its last event
@@ -41,14 +40,14 @@ class LibertyRestartBrowserIT {
   }
 
   private List<String> shown() {
-    return page.all("#history-list .msg-body").stream().map(WebElement::getText).toList();
+    return page.texts("#history-list .msg-body");
   }
 
   @Test
   void resumesWithNothingMissedAfterLibertyRestarts() throws Exception {
     Seed.send(alice, bob, "before the restart");
     page = Browser.open().signIn(bob);
-    page.untilText("#chat-list .chat", alice).click();
+    page.clickText("#chat-list .chat", alice);
     page.untilText("#history-list .msg-body", "before the restart");
     LiveBrowserIT.awaitLive(page);
 

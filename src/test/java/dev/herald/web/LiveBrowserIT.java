@@ -62,8 +62,8 @@ class LiveBrowserIT {
     Seed.send(alice, bob, "hi bob");
     first = Browser.open().signIn(alice);
     second = Browser.open().signIn(bob);
-    first.untilText("#chat-list .chat", bob).click();
-    second.untilText("#chat-list .chat", alice).click();
+    first.clickText("#chat-list .chat", bob);
+    second.clickText("#chat-list .chat", alice);
     first.untilText("#history-list .msg-body", "hi bob");
     second.untilText("#history-list .msg-body", "hi bob");
     awaitLive(first);
@@ -118,7 +118,7 @@ class LiveBrowserIT {
     first.until(d -> unreadBadge(first, alice).equals("1 unread"));
     second.until(d -> unreadBadge(second, alice).equals("1 unread"));
 
-    second.untilText("#chat-list .chat", alice).click();
+    second.clickText("#chat-list .chat", alice);
     second.untilText("#history-list .msg-body", "read me");
 
     first.until(d -> unreadBadge(first, alice).isEmpty());

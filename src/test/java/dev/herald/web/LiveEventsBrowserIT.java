@@ -42,7 +42,7 @@ class LiveEventsBrowserIT {
   private String openChatWithBob() {
     Seed.send(bob, me, "hello");
     page = Browser.withScriptedStream().signIn(me);
-    page.untilText("#chat-list .chat", bob).click();
+    page.clickText("#chat-list .chat", bob);
     page.untilText("#history-list .msg-body", "hello");
     LiveBrowserIT.awaitLive(page);
     page.js("window.notReloaded = true;");

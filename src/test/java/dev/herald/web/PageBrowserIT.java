@@ -118,7 +118,7 @@ class PageBrowserIT {
   void thePageRunsUnderItsPolicyWithoutViolationsOrErrors() {
     Seed.send(bob, me, "policy check");
     browser.signIn(me);
-    browser.untilText("#chat-list .chat", bob).click();
+    browser.clickText("#chat-list .chat", bob);
     browser.untilText("#history-list .msg-body", "policy check");
     for (String path : List.of("/inbox", "/search?q=policy", "/settings")) {
       browser.go(path).at(path);

@@ -57,12 +57,9 @@ class SearchAndPreferencesBrowserIT {
     browser.find("#search-form button[type=submit]").click();
 
     browser.untilText("#search-summary", "2 messages match “회의”.");
-    assertThat(browser.all("#search-results .result-body"))
-        .extracting(WebElement::getText)
+    assertThat(browser.texts("#search-results .result-body"))
         .containsExactlyInAnyOrder("내일 회의는 10시에 시작합니다.", "회의록은 제가 정리할게요");
-    assertThat(browser.all("#search-results mark"))
-        .extracting(WebElement::getText)
-        .containsOnly("회의");
+    assertThat(browser.texts("#search-results mark")).containsOnly("회의");
     assertThat(browser.driver.getCurrentUrl()).contains("/search?q=%ED%9A%8C%EC%9D%98");
     browser.screenshot("04-search-korean");
 
