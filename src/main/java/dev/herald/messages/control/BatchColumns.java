@@ -1,9 +1,8 @@
 package dev.herald.messages.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.herald.audit.control.AuditLog;
 import dev.herald.messages.control.MessageBatchStore.Item;
 import dev.herald.messages.entity.MessageEnvelope;
-import dev.herald.platform.JsonMapping;
 import dev.herald.platform.SqlArrays;
 import java.sql.Array;
 import java.sql.Connection;
@@ -80,33 +79,34 @@ final class BatchColumns {
     };
   }
 
-  Array[] auditColumns() throws SQLException {
-    return new Array[] {
-      column("varchar", i -> i.message().sender()),
-      ids(),
-      column("varchar", i -> i.message().conversationId()),
-      column("text", BatchColumns::auditDetails),
-      column("int4", i -> i.at().partition())
-    };
+  /**
+   * One audit row per message, message.stored, with the deliveries made and when the API accepted
+   * it (a second row for the acceptance cost a sixth of the batch's time in PostgreSQL). Each
+   * partition has its own hash chain.
+   */
+  List<AuditLog.Event> auditEvents() {
+    return items.stream().map(BatchColumns::stored).toList();
   }
 
-  private static String auditDetails(Item item) {
+  private static AuditLog.Event stored(Item item) {
     MessageEnvelope m = item.message();
-    try {
-      return JsonMapping.strict()
-          .writeValueAsString(
-              Map.of(
-                  "recipients",
-                  m.to(),
-                  "partition",
-                  item.at().partition(),
-                  "offset",
-                  item.at().offset(),
-                  "acceptedAt",
-                  m.acceptedAt().toString()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("plain values are always writable", e);
-    }
+    Map<String, Object> details =
+        Map.of(
+            "recipients",
+            m.to(),
+            "partition",
+            item.at().partition(),
+            "offset",
+            item.at().offset(),
+            "acceptedAt",
+            m.acceptedAt().toString());
+    return new AuditLog.Event(
+        "message.stored",
+        m.sender(),
+        m.id(),
+        m.conversationId(),
+        details,
+        "partition:" + item.at().partition());
   }
 
   private Array column(String type, java.util.function.Function<Item, Object> value)

@@ -1,9 +1,11 @@
 package dev.herald.messages.control;
 
+import dev.herald.audit.control.AuditLog;
 import dev.herald.messages.entity.MessageEnvelope;
 import dev.herald.messages.entity.RecordCoordinates;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
@@ -63,21 +65,10 @@ public class MessageBatchStore {
           + " false) as muted) as m"
           + " on conflict do nothing";
 
-  // One audit row per message, message.stored, with the deliveries made and when the API accepted
-  // it (a second row for the acceptance cost a sixth of the batch's time in PostgreSQL). Each
-  // partition has its own hash chain; rows are inserted in chain order, so concurrent batches lock
-  // chain heads in one order and cannot deadlock.
-  private static final String AUDIT =
-      "insert into audit_events (chain, occurred_at, action, actor, message_id, conversation_id,"
-          + " details)"
-          + " select 'partition:' || part, now(), 'message.stored', actor, id, conversation_id,"
-          + " details::jsonb"
-          + " from unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::text[], ?::int[])"
-          + " with ordinality as t(actor, id, conversation_id, details, part, n)"
-          + " order by 'partition:' || part, n";
-
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
+
+  @Inject AuditLog audit;
 
   /** Returns how many messages were new. */
   @Transactional(rollbackOn = Exception.class)
@@ -95,7 +86,7 @@ public class MessageBatchStore {
       Array[] deliveries = stored.deliveryColumns();
       update(connection, DELIVERIES, deliveries);
       update(connection, NOTIFICATIONS, deliveries[0], deliveries[1], deliveries[2]);
-      update(connection, AUDIT, stored.auditColumns());
+      audit.appendAll(connection, stored.auditEvents());
       return inserted.size();
     }
   }
