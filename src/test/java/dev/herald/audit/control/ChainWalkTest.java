@@ -106,6 +106,18 @@ class ChainWalkTest {
     assertThat(walk.position()).isEqualTo(new ChainWalk.Position("a", 1));
   }
 
+  @Test
+  void linksAVersion2EventToTheVersion1EventBeforeIt() {
+    // a version 1 hash is opaque to the walk: the next event links to it whatever its format
+    byte[] v1 = {9, 9, 9};
+    ChainedEvent next = new ChainedEvent("a", 2, 0, "test.event", "alice", null, null, null);
+    byte[] v2 = EventHash.of(EventHash.sha256(), v1, next);
+    ChainWalk walk = new ChainWalk(heads("a", 2, v2), null);
+    walk.next("a", 1, 10, ChainHeads.GENESIS, v1, true);
+    walk.next("a", 2, 11, v1, v2, true);
+    assertThat(walk.result().ok()).isTrue();
+  }
+
   /** Intact rows of chain "a" with these seqs: hash {seq}, linked, id 9 + seq. */
   static ChainVerification walk(Map<String, ChainHeads.Head> heads, int... seqs) {
     ChainWalk walk = new ChainWalk(heads, null);
