@@ -28,3 +28,11 @@ insert into audit_chain_heads (chain, seq, prev_hash, hash)
 select 'bucket:' || b, 0, '\x', '\x0000000000000000000000000000000000000000000000000000000000000000'
   from generate_series(0, 15) as b
     on conflict (chain) do nothing;
+
+-- Time bounds of audit queries: a BRIN index instead of a btree. occurred_at grows with the
+-- table's physical order (the log is append-only), so block ranges summarise it well at a size of
+-- kilobytes; AuditQueries sorts what it finds rather than walking the primary key (decision 0007
+-- has the plans). The (column, id) btrees on message, conversation and actor stay: each is the
+-- only index that serves its filter's newest-first page.
+drop index audit_events_occurred;
+create index audit_events_occurred on audit_events using brin (occurred_at) with (autosummarize = on);
