@@ -73,24 +73,27 @@ public class AuditLog {
     if (events.isEmpty()) {
       return;
     }
-    // PostgreSQL keeps microseconds: the hash must cover the time as it will be stored
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    List<ChainedEvent> ordered =
-        inChainOrder(events, ChronoUnit.MICROS.between(Instant.EPOCH, now));
+    List<ChainedEvent> ordered = inChainOrder(events);
     TreeSet<String> chains = new TreeSet<>();
     ordered.forEach(e -> chains.add(e.chain()));
-    Chaining.Result chained = Chaining.link(ordered, ChainHeads.lock(connection, chains));
+    Map<String, ChainHeads.Head> heads = ChainHeads.lock(connection, chains);
+    // read with the heads held, so a chain's times never go backwards (on one clock); and in
+    // microseconds, as PostgreSQL keeps them, for the hash must cover the time as it is stored
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Chaining.Result chained =
+        Chaining.link(ordered, heads, ChronoUnit.MICROS.between(Instant.EPOCH, now));
     AuditInsert.write(connection, chained, now);
   }
 
-  private static List<ChainedEvent> inChainOrder(List<Event> events, long micros) {
+  /** The events with their chains and canonical details, in chain order; not yet placed. */
+  private static List<ChainedEvent> inChainOrder(List<Event> events) {
     return events.stream()
         .map(
             e ->
                 new ChainedEvent(
                     AuditChains.of(e),
                     0,
-                    micros,
+                    0,
                     e.action(),
                     e.actor(),
                     e.messageId(),

@@ -21,10 +21,11 @@ final class Chaining {
   private Chaining() {}
 
   /**
-   * {@code events} are in chain order (their chain is filled in), {@code heads} holds every chain
-   * they name, and {@code details} are canonical JSON text or null.
+   * {@code events} are in chain order (their chain is filled in, their seq and time not yet),
+   * {@code heads} holds every chain they name, {@code details} are canonical JSON text or null;
+   * they all occur at {@code occurredAtMicros}.
    */
-  static Result link(List<ChainedEvent> events, Map<String, Head> heads) {
+  static Result link(List<ChainedEvent> events, Map<String, Head> heads, long occurredAtMicros) {
     MessageDigest sha256 = EventHash.sha256();
     Map<String, Link> last = new LinkedHashMap<>();
     List<Link> links = new ArrayList<>(events.size());
@@ -33,7 +34,7 @@ final class Chaining {
       Head head = heads.get(unplaced.chain());
       long seq = before != null ? before.event().seq() + 1 : head.seq() + 1;
       byte[] prevHash = before != null ? before.hash() : head.hash();
-      ChainedEvent event = placed(unplaced, seq);
+      ChainedEvent event = placed(unplaced, seq, occurredAtMicros);
       Link link = new Link(event, prevHash, EventHash.of(sha256, prevHash, event));
       links.add(link);
       last.put(event.chain(), link);
@@ -41,11 +42,11 @@ final class Chaining {
     return new Result(links, last);
   }
 
-  private static ChainedEvent placed(ChainedEvent e, long seq) {
+  private static ChainedEvent placed(ChainedEvent e, long seq, long occurredAtMicros) {
     return new ChainedEvent(
         e.chain(),
         seq,
-        e.occurredAtMicros(),
+        occurredAtMicros,
         e.action(),
         e.actor(),
         e.messageId(),

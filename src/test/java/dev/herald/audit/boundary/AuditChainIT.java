@@ -90,47 +90,13 @@ class AuditChainIT {
   @ValueSource(ints = {1, 2})
   void namesAnEditedEvent(int version) throws SQLException {
     List<Long> events = chainOfThree(version);
-    long edited = events.get(1);
-    String original = detailsOf(edited);
-    try {
-      TestChains.asOwner(
-          TestChains.OFF,
-          "update audit_events set details = '{\"n\":\"forged\"}' where id = " + edited,
-          TestChains.ON);
-      assertBroken(verify(), edited, 2, "hash-mismatch");
-    } finally {
-      TestChains.asOwner(
-          TestChains.OFF,
-          "update audit_events set details = '" + original + "'::jsonb where id = " + edited,
-          TestChains.ON);
-    }
-    assertThat(verify().getBoolean("ok")).isTrue();
+    assertEditNamed(events.get(1), 2, "details", "'{\"n\":\"forged\"}'");
   }
 
   @Test
   void namesAVersion2EventWhoseTimeWasMoved() throws SQLException {
     List<Long> events = TestChains.chainOfThree();
-    long edited = events.get(2);
-    String original =
-        (String)
-            LogDatabase.query("select occurred_at::text from audit_events where id = ?", edited)
-                .get(0)
-                .get(0);
-    try {
-      TestChains.asOwner(
-          TestChains.OFF,
-          "update audit_events set occurred_at = occurred_at - interval '1 microsecond'"
-              + " where id = "
-              + edited,
-          TestChains.ON);
-      assertBroken(verify(), edited, 3, "hash-mismatch");
-    } finally {
-      TestChains.asOwner(
-          TestChains.OFF,
-          "update audit_events set occurred_at = '" + original + "' where id = " + edited,
-          TestChains.ON);
-    }
-    assertThat(verify().getBoolean("ok")).isTrue();
+    assertEditNamed(events.get(2), 3, "occurred_at", "occurred_at - interval '1 microsecond'");
   }
 
   @Test
@@ -244,13 +210,28 @@ class AuditChainIT {
     assertThat(broken.getString("chain")).startsWith("test:");
   }
 
-  static List<Long> chainOfThree(int version) {
-    return version == 1 ? TestChains.version1(TestChains.newChain(), 3) : TestChains.chainOfThree();
+  /**
+   * Sets one column of an event to an SQL expression as the table's owner, checks that verification
+   * names the event, and puts the value back exactly.
+   */
+  void assertEditNamed(long id, long seq, String column, String forged) throws SQLException {
+    String original =
+        (String)
+            LogDatabase.query("select " + column + "::text from audit_events where id = ?", id)
+                .get(0)
+                .get(0);
+    String edit = "update audit_events set " + column + " = %s where id = " + id;
+    try {
+      TestChains.asOwner(TestChains.OFF, String.format(edit, forged), TestChains.ON);
+      assertBroken(verify(), id, seq, "hash-mismatch");
+    } finally {
+      TestChains.asOwner(TestChains.OFF, String.format(edit, "'" + original + "'"), TestChains.ON);
+    }
+    assertThat(verify().getBoolean("ok")).isTrue();
   }
 
-  static String detailsOf(long id) {
-    return (String)
-        LogDatabase.query("select details::text from audit_events where id = ?", id).get(0).get(0);
+  static List<Long> chainOfThree(int version) {
+    return version == 1 ? TestChains.version1(TestChains.newChain(), 3) : TestChains.chainOfThree();
   }
 
   /** The row as an INSERT that restores it exactly, id, time, chain and hashes included. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChainingTest {
+  static final long TIME = 1_767_225_600_123_456L;
   static final byte[] HEAD_A = new byte[32];
   static final byte[] HEAD_B = {
     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
@@ -20,9 +21,11 @@ class ChainingTest {
     Chaining.Result result =
         Chaining.link(
             List.of(event("a:1", "one"), event("a:1", "two"), event("b:1", "three")),
-            Map.of("a:1", new Head(0, HEAD_A), "b:1", new Head(41, HEAD_B)));
+            Map.of("a:1", new Head(0, HEAD_A), "b:1", new Head(41, HEAD_B)),
+            TIME);
     List<Link> links = result.links();
     assertThat(links).extracting(l -> l.event().seq()).containsExactly(1L, 2L, 42L);
+    assertThat(links).extracting(l -> l.event().occurredAtMicros()).containsOnly(TIME);
     assertThat(links.get(0).prevHash()).isEqualTo(HEAD_A);
     assertThat(links.get(1).prevHash()).isEqualTo(links.get(0).hash());
     assertThat(links.get(2).prevHash()).isEqualTo(HEAD_B);
@@ -37,7 +40,9 @@ class ChainingTest {
   void makesEachChainsLastEventItsNewHead() {
     Chaining.Result result =
         Chaining.link(
-            List.of(event("a:1", "one"), event("a:1", "two")), Map.of("a:1", new Head(5, HEAD_B)));
+            List.of(event("a:1", "one"), event("a:1", "two")),
+            Map.of("a:1", new Head(5, HEAD_B)),
+            TIME);
     assertThat(result.heads()).containsOnlyKeys("a:1");
     assertThat(result.heads().get("a:1")).isSameAs(result.links().get(1));
     assertThat(result.heads().get("a:1").event().seq()).isEqualTo(7);
@@ -48,11 +53,12 @@ class ChainingTest {
     Chaining.Result result =
         Chaining.link(
             List.of(event("a:1", "same"), event("a:1", "same")),
-            Map.of("a:1", new Head(0, HEAD_A)));
+            Map.of("a:1", new Head(0, HEAD_A)),
+            TIME);
     assertThat(result.links().get(0).hash()).isNotEqualTo(result.links().get(1).hash());
   }
 
   static ChainedEvent event(String chain, String action) {
-    return new ChainedEvent(chain, 0, 1_000_000, action, "alice", null, null, null);
+    return new ChainedEvent(chain, 0, 0, action, "alice", null, null, null);
   }
 }
