@@ -2,12 +2,15 @@ package dev.herald.inbox.control;
 
 import dev.herald.audit.control.AuditChains;
 import dev.herald.audit.control.AuditLog;
+import dev.herald.inbox.entity.DeliveriesChanged;
+import dev.herald.inbox.entity.DeliveryAction;
 import dev.herald.inbox.entity.InboxFilter;
 import dev.herald.inbox.entity.InboxItem;
 import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,6 +50,7 @@ public class Inbox {
 
   @Inject Clock clock;
   @Inject AuditLog audit;
+  @Inject Event<DeliveriesChanged> changed;
 
   @Transactional(rollbackOn = Exception.class)
   public Page<InboxItem> page(String user, InboxFilter filter, int limit, String cursor)
@@ -90,6 +94,9 @@ public class Inbox {
         }
       }
       audit.appendAll(connection, events);
+    }
+    if (!seen.isEmpty()) {
+      changed.fire(new DeliveriesChanged(user, DeliveryAction.SEEN, List.copyOf(seen)));
     }
     return seen;
   }
