@@ -38,11 +38,7 @@ class ChainingTest {
 
   @Test
   void makesEachChainsLastEventItsNewHead() {
-    Chaining.Result result =
-        Chaining.link(
-            List.of(event("a:1", "one"), event("a:1", "two")),
-            Map.of("a:1", new Head(5, HEAD_B)),
-            TIME);
+    Chaining.Result result = twoOnOneChain("one", "two", new Head(5, HEAD_B));
     assertThat(result.heads()).containsOnlyKeys("a:1");
     assertThat(result.heads().get("a:1")).isSameAs(result.links().get(1));
     assertThat(result.heads().get("a:1").event().seq()).isEqualTo(7);
@@ -50,12 +46,14 @@ class ChainingTest {
 
   @Test
   void givesEqualEventsDifferentHashesAtDifferentPlaces() {
-    Chaining.Result result =
-        Chaining.link(
-            List.of(event("a:1", "same"), event("a:1", "same")),
-            Map.of("a:1", new Head(0, HEAD_A)),
-            TIME);
+    Chaining.Result result = twoOnOneChain("same", "same", new Head(0, HEAD_A));
     assertThat(result.links().get(0).hash()).isNotEqualTo(result.links().get(1).hash());
+  }
+
+  /** Two events on chain "a:1" after this head. */
+  static Chaining.Result twoOnOneChain(String first, String second, Head head) {
+    return Chaining.link(
+        List.of(event("a:1", first), event("a:1", second)), Map.of("a:1", head), TIME);
   }
 
   static ChainedEvent event(String chain, String action) {
