@@ -19,6 +19,11 @@ public record AuditFilter(
     condition(sql, parameters, " and occurred_at < ?", utc(before));
   }
 
+  /** Whether it bounds the time, which only the BRIN index on occurred_at serves. */
+  boolean timed() {
+    return after != null || before != null;
+  }
+
   private static void condition(
       StringBuilder sql, List<Object> parameters, String condition, Object value) {
     if (value != null) {

@@ -13,31 +13,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Recomputes the audit hash chains from their rows, a bounded number of events per call so that a
- * log of millions is verified in calls of seconds each (the cursor carries the last verified
- * event's place; the next call checks that row again and links the rest to it). Rows stream through
- * a cursor in chain order, in one repeatable-read snapshot per call, so events committed meanwhile
- * neither appear half-way nor disagree with the chain heads compared against.
+ * Recomputes the audit hash chains from their rows (each by its hash format, {@link StoredEvents}),
+ * a bounded number of events per call so that a log of millions is verified in calls of seconds
+ * each (the cursor carries the last verified event's place; the next call checks that row again and
+ * links the rest to it). Rows stream through a cursor in chain order, in one repeatable-read
+ * snapshot per call, so events committed meanwhile neither appear half-way nor disagree with the
+ * chain heads compared against.
  */
 @ApplicationScoped
 public class ChainVerifier {
   static final String CURSOR_KIND = "verify";
-  // the chain column's own check (V6)
-  private static final Pattern CHAIN = Pattern.compile("[a-z]+:[A-Za-z0-9._:-]+");
   private static final int FETCH_SIZE = 1_000;
   private static final String HEADS =
       "select chain, seq, hash from audit_chain_heads where chain >= ?";
-  // the database recomputes each row's hash with the function its trigger used
-  private static final String EVENTS =
-      "select chain, chain_seq, id, prev_hash, hash,"
-          + " hash = sha256(prev_hash || herald_audit_bytes(chain, chain_seq, id, occurred_at,"
-          + " action, actor, message_id, conversation_id, details)) as intact"
-          + " from audit_events where (chain, chain_seq) >= (?, ?) order by chain, chain_seq"
-          + " limit ?";
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
@@ -45,7 +36,7 @@ public class ChainVerifier {
   /** Verifies up to {@code limit} events from the cursor's place (null: from the start). */
   public ChainVerification verify(String cursor, int limit) throws SQLException {
     Position from =
-        Cursors.decode(CURSOR_KIND, cursor, "cursor", CHAIN)
+        Cursors.decode(CURSOR_KIND, cursor, "cursor", AuditChains.NAME)
             .map(k -> new Position(k.key(), k.position()))
             .orElse(null);
     try (Connection connection = dataSource.getConnection()) {
@@ -65,7 +56,8 @@ public class ChainVerifier {
   private static ChainVerification walk(Connection connection, Position from, int limit)
       throws SQLException {
     ChainWalk walk = new ChainWalk(heads(connection, from), from);
-    try (PreparedStatement statement = connection.prepareStatement(EVENTS)) {
+    StoredEvents stored = new StoredEvents();
+    try (PreparedStatement statement = connection.prepareStatement(StoredEvents.SELECT)) {
       statement.setString(1, from == null ? "" : from.chain());
       statement.setLong(2, from == null ? 0 : from.seq());
       // a resumed walk reads its anchor row again, and one row more tells whether there is more
@@ -77,26 +69,26 @@ public class ChainVerifier {
             return walk.paused(cursor(walk.position()));
           }
           walk.next(
-              rows.getString(1),
-              rows.getLong(2),
-              rows.getLong(3),
-              rows.getBytes(4),
-              rows.getBytes(5),
-              rows.getBoolean(6));
+              rows.getString("chain"),
+              rows.getLong("chain_seq"),
+              rows.getLong("id"),
+              rows.getBytes("prev_hash"),
+              rows.getBytes("hash"),
+              stored.intact(rows));
         }
       }
     }
     return walk.result();
   }
 
-  private static Map<String, ChainWalk.Head> heads(Connection connection, Position from)
+  private static Map<String, ChainHeads.Head> heads(Connection connection, Position from)
       throws SQLException {
-    Map<String, ChainWalk.Head> heads = new TreeMap<>();
+    Map<String, ChainHeads.Head> heads = new TreeMap<>();
     try (PreparedStatement statement = connection.prepareStatement(HEADS)) {
       statement.setString(1, from == null ? "" : from.chain());
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          heads.put(rows.getString(1), new ChainWalk.Head(rows.getLong(2), rows.getBytes(3)));
+          heads.put(rows.getString(1), new ChainHeads.Head(rows.getLong(2), rows.getBytes(3)));
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.herald.audit.control;
 
+import dev.herald.audit.control.ChainHeads.Head;
 import dev.herald.audit.entity.ChainVerification;
 import dev.herald.audit.entity.ChainVerification.BrokenLink;
 import java.util.Arrays;
@@ -15,13 +16,8 @@ import java.util.Map;
  * walk verified ({@code resumeAt}), whose own hash is checked again and links the rows after it.
  */
 final class ChainWalk {
-  /** A chain's head: the sequence and hash of its newest event. */
-  record Head(long seq, byte[] hash) {}
-
   /** An event's place: its chain and its sequence number in it. */
   record Position(String chain, long seq) {}
-
-  static final byte[] GENESIS = new byte[32];
 
   private final Map<String, Head> heads;
   private Position resumeAt;
@@ -59,7 +55,7 @@ final class ChainWalk {
       }
       chain = rowChain;
       seq = 0;
-      hash = GENESIS;
+      hash = ChainHeads.GENESIS;
       chains++;
     }
     events++;

@@ -1,5 +1,7 @@
 package dev.herald.inbox.control;
 
+import dev.herald.audit.control.AuditChains;
+import dev.herald.audit.control.AuditLog;
 import dev.herald.inbox.entity.DeliveriesChanged;
 import dev.herald.inbox.entity.DeliveryAction;
 import dev.herald.inbox.entity.InboxFilter;
@@ -13,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,22 +32,16 @@ import javax.sql.DataSource;
 /**
  * A user's deliveries, newest first, with keyset cursors on the delivery id. Listing an item is
  * seeing it: the page's unseen deliveries are marked seen, with one delivery.seen audit row each,
- * in one statement for the whole page.
+ * in one update and one audit append for the whole page.
  */
 @ApplicationScoped
 public class Inbox {
   static final String CURSOR_KIND = "inbox";
 
-  /** One set-based update for the page and its audit rows, as one statement. */
+  /** One set-based update for the page; its audit rows follow in one append. */
   private static final String SEE =
-      "with seen as (update deliveries set seen_at = ? where id = any(?) and seen_at is null"
-          + " and deleted_at is null returning message_id, conversation_id)"
-          // one chain (the reader's bucket) for the whole page: a statement that appended to
-          // several chains could deadlock with another one taking them in the other order
-          + " insert into audit_events (chain, action, actor, message_id, conversation_id)"
-          + " select herald_audit_default_chain(a.actor, null), 'delivery.seen', a.actor,"
-          + " message_id, conversation_id from seen, (select ?::varchar as actor) a"
-          + " returning message_id";
+      "update deliveries set seen_at = ? where id = any(?) and seen_at is null"
+          + " and deleted_at is null returning message_id, conversation_id";
 
   @PersistenceContext EntityManager em;
 
@@ -53,6 +49,7 @@ public class Inbox {
   DataSource dataSource;
 
   @Inject Clock clock;
+  @Inject AuditLog audit;
   @Inject Event<DeliveriesChanged> changed;
 
   @Transactional(rollbackOn = Exception.class)
@@ -83,21 +80,33 @@ public class Inbox {
     if (unseen.length == 0) {
       return seen;
     }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement see = connection.prepareStatement(SEE)) {
-      Array ids = connection.createArrayOf("bigint", unseen);
-      see.setObject(1, now.atOffset(ZoneOffset.UTC));
-      see.setArray(2, ids);
-      see.setString(3, user);
-      try (ResultSet rows = see.executeQuery()) {
-        while (rows.next()) {
-          seen.add(rows.getObject(1, UUID.class));
+    List<AuditLog.Event> events = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement see = connection.prepareStatement(SEE)) {
+        see.setObject(1, now.atOffset(ZoneOffset.UTC));
+        see.setArray(2, connection.createArrayOf("bigint", unseen));
+        try (ResultSet rows = see.executeQuery()) {
+          while (rows.next()) {
+            UUID messageId = rows.getObject(1, UUID.class);
+            seen.add(messageId);
+            events.add(seenEvent(user, messageId, rows.getString(2)));
+          }
         }
       }
+      audit.appendAll(connection, events);
     }
     if (!seen.isEmpty()) {
       changed.fire(new DeliveriesChanged(user, DeliveryAction.SEEN, List.copyOf(seen)));
     }
     return seen;
+  }
+
+  /**
+   * One chain, the reader's bucket, for the whole page: a page's audit rows then lock one chain
+   * head, not one per conversation on it.
+   */
+  private static AuditLog.Event seenEvent(String user, UUID messageId, String conversationId) {
+    return new AuditLog.Event(
+        "delivery.seen", user, messageId, conversationId, null, AuditChains.bucket(user));
   }
 }

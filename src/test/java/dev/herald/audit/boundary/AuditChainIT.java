@@ -1,6 +1,7 @@
 package dev.herald.audit.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.testing.Herald;
 import dev.herald.testing.Herald.Client;
@@ -9,33 +10,29 @@ import dev.herald.testing.Reply;
 import dev.herald.testing.Users;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
  * The audit log's hash chains, tampered with as the table's owner can: each test works on a chain
- * of its own, written by hand-made SQL (which the trigger chains like any other insert), breaks it,
- * checks that verification names the row, and puts the row back exactly, so that no broken chain is
- * left for other tests.
+ * of its own, written through AuditLog (hash format 2) or as the old trigger wrote them (format 1),
+ * breaks it, checks that verification names the row, and puts the row back exactly, so that no
+ * broken chain is left for other tests.
  */
 @MicroShedTest
 class AuditChainIT {
-  static final String OFF = "alter table audit_events disable trigger audit_events_append_only";
-  static final String ON = "alter table audit_events enable trigger audit_events_append_only";
-
   final Client auditor = Herald.withRoles(Users.unique("auditor"), "auditor");
 
   @Test
   void verifiesIntactChains() {
-    List<Long> events = chainOfThree();
+    List<Long> events = TestChains.chainOfThree();
     JsonObject verified = verify();
     assertThat(verified.getBoolean("ok")).as(verified.toString()).isTrue();
     assertThat(verified.getJsonNumber("events").longValue()).isGreaterThanOrEqualTo(3);
@@ -45,69 +42,108 @@ class AuditChainIT {
   }
 
   @Test
-  void chainsRowsWrittenByHandInOrder() {
-    List<Long> events = chainOfThree();
+  void chainsEventsInTheOrderAppended() {
+    List<Long> events = TestChains.chainOfThree();
     List<List<Object>> rows =
         LogDatabase.query(
-            "select chain_seq, prev_hash, hash from audit_events where id = any(?) order by id",
+            "select chain_seq, prev_hash, hash, hash_version, details->>'n' from audit_events"
+                + " where id = any(?) order by id",
             (Object) events.toArray(Long[]::new));
     assertThat(rows).extracting(r -> ((Number) r.get(0)).longValue()).containsExactly(1L, 2L, 3L);
+    assertThat(rows).extracting(r -> r.get(4)).containsExactly("1", "2", "3");
+    assertThat(rows).extracting(r -> ((Number) r.get(3)).intValue()).containsOnly(2);
     assertThat((byte[]) rows.get(0).get(1)).isEqualTo(new byte[32]);
     assertThat((byte[]) rows.get(1).get(1)).isEqualTo(rows.get(0).get(2));
     assertThat((byte[]) rows.get(2).get(1)).isEqualTo(rows.get(1).get(2));
   }
 
   @Test
-  void namesAnEditedEvent() throws SQLException {
-    List<Long> events = chainOfThree();
-    long edited = events.get(1);
-    String original = detailsOf(edited);
-    try {
-      asOwner(
-          OFF,
-          "update audit_events set details = '{\"note\":\"forged\"}' where id = " + edited,
-          ON);
-      assertBroken(verify(), edited, 2, "hash-mismatch");
-    } finally {
-      asOwner(
-          OFF,
-          "update audit_events set details = '" + original + "'::jsonb where id = " + edited,
-          ON);
-    }
-    assertThat(verify().getBoolean("ok")).isTrue();
+  void verifiesAChainThatGoesOnFromVersion1EventsIntoVersion2Events() {
+    String chain = TestChains.newChain();
+    TestChains.version1(chain, 2);
+    List<Long> events = TestChains.append(chain, List.of(Map.of("n", 3), Map.of("n", 4)));
+    assertThat(
+            LogDatabase.query(
+                "select hash_version from audit_events where chain = ? order by chain_seq", chain))
+        .extracting(r -> ((Number) r.get(0)).intValue())
+        .containsExactly(1, 1, 2, 2);
+    assertThat(events).hasSize(4);
+    JsonObject verified = verify();
+    assertThat(verified.getBoolean("ok")).as(verified.toString()).isTrue();
+  }
+
+  @Test
+  void verifiesDetailsWhateverTheLayoutPostgresqlPrintsThemIn() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("zeta", new BigDecimal("1.50"));
+    details.put("text", "line\nbreak \u0001 \"quoted\" \\ é 채영 😀");
+    details.put("numbers", List.of(1, 2.0, 1.0E10, -0.0, Long.MAX_VALUE));
+    details.put("nested", Map.of("b", true, "a", List.of(), "c", Map.of()));
+    details.put("a", "first in the canonical order, last in jsonb's");
+    String chain = TestChains.newChain();
+    TestChains.append(chain, List.of(details));
+    JsonObject verified = verify();
+    assertThat(verified.getBoolean("ok")).as(verified.toString()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void namesAnEditedEvent(int version) throws SQLException {
+    List<Long> events = chainOfThree(version);
+    assertEditNamed(events.get(1), 2, "details", "'{\"n\":\"forged\"}'");
+  }
+
+  @Test
+  void namesAVersion2EventWhoseTimeWasMoved() throws SQLException {
+    List<Long> events = TestChains.chainOfThree();
+    assertEditNamed(events.get(2), 3, "occurred_at", "occurred_at - interval '1 microsecond'");
   }
 
   @Test
   void namesADeletedEvent() throws SQLException {
-    List<Long> events = chainOfThree();
+    List<Long> events = TestChains.chainOfThree();
     long deleted = events.get(1);
     String copy = copyOf(deleted);
     try {
-      asOwner(OFF, "delete from audit_events where id = " + deleted, ON);
+      TestChains.asOwner(
+          TestChains.OFF, "delete from audit_events where id = " + deleted, TestChains.ON);
       // the gap is reported at its sequence number, with the event after it
       assertBroken(verify(), events.get(2), 2, "missing-event");
     } finally {
-      putBack(copy);
+      TestChains.asOwner(copy);
     }
     assertThat(verify().getBoolean("ok")).isTrue();
   }
 
   @Test
   void namesAChainWhoseLastEventWasDeleted() throws SQLException {
-    List<Long> events = chainOfThree();
+    List<Long> events = TestChains.chainOfThree();
     long deleted = events.get(2);
     String copy = copyOf(deleted);
     try {
-      asOwner(OFF, "delete from audit_events where id = " + deleted, ON);
+      TestChains.asOwner(
+          TestChains.OFF, "delete from audit_events where id = " + deleted, TestChains.ON);
       JsonObject verified = verify();
       assertThat(verified.getBoolean("ok")).isFalse();
       JsonObject broken = verified.getJsonObject("firstBroken");
       assertThat(broken.getString("reason")).isEqualTo("head-mismatch");
       assertThat(broken.getJsonNumber("seq").longValue()).isEqualTo(3);
     } finally {
-      putBack(copy);
+      TestChains.asOwner(copy);
     }
     assertThat(verify().getBoolean("ok")).isTrue();
+  }
+
+  @Test
+  void refusesAnEventInsertedWithoutItsPlaceInAChain() throws SQLException {
+    // no trigger chains hand-written inserts any more: the columns AuditLog fills are required
+    assertThatThrownBy(
+            () ->
+                TestChains.asOwner(
+                    "insert into audit_events (chain, occurred_at, action, actor)"
+                        + " values ('test:unchained', now(), 'test.event', 'audit-chain-it')"))
+        .isInstanceOf(SQLException.class)
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23502"));
   }
 
   @Test
@@ -119,7 +155,7 @@ class AuditChainIT {
 
   @Test
   void verifiesALongLogInCallsThatContinueWhereTheLastStopped() {
-    chainOfThree();
+    TestChains.chainOfThree();
     JsonObject first = verifyPage("api/audit/verify?limit=1");
     assertThat(first.getBoolean("ok")).isTrue();
     assertThat(first.getBoolean("complete")).isFalse();
@@ -174,69 +210,41 @@ class AuditChainIT {
     assertThat(broken.getString("chain")).startsWith("test:");
   }
 
-  /** Three events on a chain of the test's own, inserted as any SQL client would. */
-  static List<Long> chainOfThree() {
-    String chain = "test:" + UUID.randomUUID();
-    List<Long> ids = new ArrayList<>();
-    try (Connection connection = LogDatabase.connect();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "insert into audit_events (chain, action, actor, details)"
-                    + " values (?, 'test.event', 'audit-chain-it', ?::jsonb) returning id")) {
-      for (int i = 1; i <= 3; i++) {
-        insert.setString(1, chain);
-        insert.setString(2, "{\"n\":" + i + "}");
-        try (ResultSet row = insert.executeQuery()) {
-          row.next();
-          ids.add(row.getLong(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+  /**
+   * Sets one column of an event to an SQL expression as the table's owner, checks that verification
+   * names the event, and puts the value back exactly.
+   */
+  void assertEditNamed(long id, long seq, String column, String forged) throws SQLException {
+    String original =
+        (String)
+            LogDatabase.query("select " + column + "::text from audit_events where id = ?", id)
+                .get(0)
+                .get(0);
+    String edit = "update audit_events set " + column + " = %s where id = " + id;
+    try {
+      TestChains.asOwner(TestChains.OFF, String.format(edit, forged), TestChains.ON);
+      assertBroken(verify(), id, seq, "hash-mismatch");
+    } finally {
+      TestChains.asOwner(TestChains.OFF, String.format(edit, "'" + original + "'"), TestChains.ON);
     }
-    return ids;
+    assertThat(verify().getBoolean("ok")).isTrue();
   }
 
-  static String detailsOf(long id) {
-    return (String)
-        LogDatabase.query("select details::text from audit_events where id = ?", id).get(0).get(0);
+  static List<Long> chainOfThree(int version) {
+    return version == 1 ? TestChains.version1(TestChains.newChain(), 3) : TestChains.chainOfThree();
   }
 
-  /** The row as an INSERT that restores it exactly, id, chain and hashes included. */
+  /** The row as an INSERT that restores it exactly, id, time, chain and hashes included. */
   static String copyOf(long id) {
     return (String)
         LogDatabase.query(
                 "select format('insert into audit_events (id, occurred_at, action, actor, details,"
-                    + " chain, chain_seq, prev_hash, hash) overriding system value"
-                    + " values (%s, %L, %L, %L, %L, %L, %s, %L::bytea, %L::bytea)', id,"
-                    + " occurred_at, action, actor, details, chain, chain_seq, prev_hash, hash)"
-                    + " from audit_events where id = ?",
+                    + " chain, chain_seq, prev_hash, hash, hash_version) overriding system value"
+                    + " values (%s, %L, %L, %L, %L, %L, %s, %L::bytea, %L::bytea, %s)', id,"
+                    + " occurred_at, action, actor, details, chain, chain_seq, prev_hash, hash,"
+                    + " hash_version) from audit_events where id = ?",
                 id)
             .get(0)
             .get(0);
-  }
-
-  /** Re-inserts a deleted row as it was, past the trigger that would chain it anew. */
-  static void putBack(String insert) throws SQLException {
-    asOwner(
-        "alter table audit_events disable trigger audit_events_chained",
-        insert,
-        "alter table audit_events enable trigger audit_events_chained");
-  }
-
-  /** Statements in one transaction, as the table's owner (whom the triggers obey). */
-  static void asOwner(String... statements) throws SQLException {
-    try (Connection connection = LogDatabase.connect()) {
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        for (String sql : statements) {
-          statement.execute(sql);
-        }
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      }
-    }
   }
 }

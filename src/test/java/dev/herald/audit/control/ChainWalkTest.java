@@ -25,7 +25,7 @@ class ChainWalkTest {
   @Test
   void namesARowWhoseHashDoesNotCoverIt() {
     ChainWalk walk = new ChainWalk(heads("a", 2, H2), null);
-    walk.next("a", 1, 10, ChainWalk.GENESIS, H1, true);
+    walk.next("a", 1, 10, ChainHeads.GENESIS, H1, true);
     walk.next("a", 2, 11, H1, H2, false);
     ChainVerification result = walk.result();
     assertThat(result.ok()).isFalse();
@@ -46,8 +46,8 @@ class ChainWalkTest {
 
   @Test
   void namesAHeadWhoseRowsAreAllGone() {
-    Map<String, ChainWalk.Head> heads = heads("a", 1, H1);
-    heads.put("b", new ChainWalk.Head(2, H2));
+    Map<String, ChainHeads.Head> heads = heads("a", 1, H1);
+    heads.put("b", new ChainHeads.Head(2, H2));
     ChainVerification result = walk(heads, 1);
     assertThat(result.firstBroken()).isEqualTo(new BrokenLink("b", 1, null, "head-mismatch"));
   }
@@ -55,7 +55,7 @@ class ChainWalkTest {
   @Test
   void namesARowThatDoesNotPointAtThePreviousHash() {
     ChainWalk walk = new ChainWalk(heads("a", 2, H2), null);
-    walk.next("a", 1, 10, ChainWalk.GENESIS, H1, true);
+    walk.next("a", 1, 10, ChainHeads.GENESIS, H1, true);
     walk.next("a", 2, 11, H3, H2, true);
     assertThat(walk.result().firstBroken().reason()).isEqualTo("link-mismatch");
   }
@@ -95,10 +95,10 @@ class ChainWalkTest {
 
   @Test
   void leavesChainsItHasNotReachedToTheNextCall() {
-    Map<String, ChainWalk.Head> heads = heads("a", 3, H3);
-    heads.put("b", new ChainWalk.Head(2, H2));
+    Map<String, ChainHeads.Head> heads = heads("a", 3, H3);
+    heads.put("b", new ChainHeads.Head(2, H2));
     ChainWalk walk = new ChainWalk(heads, null);
-    walk.next("a", 1, 10, ChainWalk.GENESIS, H1, true);
+    walk.next("a", 1, 10, ChainHeads.GENESIS, H1, true);
     ChainVerification paused = walk.paused("next");
     assertThat(paused.ok()).isTrue();
     assertThat(paused.complete()).isFalse();
@@ -106,19 +106,31 @@ class ChainWalkTest {
     assertThat(walk.position()).isEqualTo(new ChainWalk.Position("a", 1));
   }
 
+  @Test
+  void linksAVersion2EventToTheVersion1EventBeforeIt() {
+    // a version 1 hash is opaque to the walk: the next event links to it whatever its format
+    byte[] v1 = {9, 9, 9};
+    ChainedEvent next = new ChainedEvent("a", 2, 0, "test.event", "alice", null, null, null);
+    byte[] v2 = EventHash.of(EventHash.sha256(), v1, next);
+    ChainWalk walk = new ChainWalk(heads("a", 2, v2), null);
+    walk.next("a", 1, 10, ChainHeads.GENESIS, v1, true);
+    walk.next("a", 2, 11, v1, v2, true);
+    assertThat(walk.result().ok()).isTrue();
+  }
+
   /** Intact rows of chain "a" with these seqs: hash {seq}, linked, id 9 + seq. */
-  static ChainVerification walk(Map<String, ChainWalk.Head> heads, int... seqs) {
+  static ChainVerification walk(Map<String, ChainHeads.Head> heads, int... seqs) {
     ChainWalk walk = new ChainWalk(heads, null);
     for (int seq : seqs) {
-      byte[] prev = seq == 1 ? ChainWalk.GENESIS : new byte[] {(byte) (seq - 1)};
+      byte[] prev = seq == 1 ? ChainHeads.GENESIS : new byte[] {(byte) (seq - 1)};
       walk.next("a", seq, 9 + seq, prev, new byte[] {(byte) seq}, true);
     }
     return walk.result();
   }
 
-  static Map<String, ChainWalk.Head> heads(String chain, long seq, byte[] hash) {
-    Map<String, ChainWalk.Head> heads = new HashMap<>();
-    heads.put(chain, new ChainWalk.Head(seq, hash));
+  static Map<String, ChainHeads.Head> heads(String chain, long seq, byte[] hash) {
+    Map<String, ChainHeads.Head> heads = new HashMap<>();
+    heads.put(chain, new ChainHeads.Head(seq, hash));
     return heads;
   }
 }
