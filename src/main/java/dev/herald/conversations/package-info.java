@@ -8,9 +8,11 @@
  * page), and page a conversation's messages back ({@code before}) or forward ({@code after}),
  * showing only what the caller sent or received and has not deleted.
  *
- * <p>Sending to a group is the messages feature's ({@code messages.control.GroupRecipients}
- * resolves the members at send time); the chat list's rows for messages are kept by a trigger on
- * deliveries. Out of scope: read state and deletion (inbox), notifications, group titles changing,
- * roles within a group.
+ * <p>Groups and members are entities ({@code GroupConversation}, {@code GroupMember}) with named
+ * queries; the chat list and history are set-based SQL (decision 0013). Sending to a group is the
+ * sending feature's ({@code sending.control.GroupRecipients} reads the members at send time through
+ * {@code GroupMembers}); the chat list's rows for messages are kept by {@code LatestMessages}, an
+ * observer of the stored batch. Out of scope: read state and deletion (inbox), notifications, group
+ * titles changing, roles within a group.
  */
 package dev.herald.conversations;

@@ -61,7 +61,7 @@ public class ConversationsResource {
 
   @GET
   @Path("{id}")
-  public Group get(@PathParam("id") String id) throws SQLException {
+  public Group get(@PathParam("id") String id) {
     return groups.find(id, caller.name()).orElseThrow(ProblemException::notFound);
   }
 

@@ -2,6 +2,8 @@ package dev.herald.conversations.control;
 
 import dev.herald.audit.control.AuditLog;
 import dev.herald.conversations.entity.Group;
+import dev.herald.conversations.entity.GroupConversation;
+import dev.herald.conversations.entity.GroupMember;
 import dev.herald.conversations.entity.MembersChanged;
 import dev.herald.conversations.entity.NewGroup;
 import dev.herald.messages.control.ConversationIds;
@@ -14,14 +16,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,26 +28,19 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Creating group conversations and reading one, for its members only. */
+/**
+ * Creating group conversations and reading one, for its members only. The rows are entities; the
+ * chat list and the audit row are written through JDBC on the same transaction's connection, after
+ * the entities are flushed.
+ */
 @ApplicationScoped
 public class Groups {
-  private static final String CREATE =
-      "insert into conversations (id, title, created_by) values (?, ?, ?) returning created_at";
-  private static final String ADD_ALL =
-      "insert into conversation_members (conversation_id, user_name, added_by)"
-          + " select ?, u, ? from unnest(?::varchar[]) as u";
-  // one read: the group with all its members, if the user is one of them
-  private static final String FIND =
-      "select c.title, c.created_by, c.created_at,"
-          + " array_agg(m.user_name::text order by m.user_name) from conversations c"
-          + " join conversation_members m on m.conversation_id = c.id where c.id = ?"
-          + " and exists (select 1 from conversation_members me"
-          + " where me.conversation_id = c.id and me.user_name = ?)"
-          + " group by c.id";
+  @PersistenceContext EntityManager em;
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
+  @Inject GroupMembers members;
   @Inject AuditLog audit;
   @Inject Event<MembersChanged> membersChanged;
 
@@ -71,6 +63,41 @@ public class Groups {
 
   @Transactional(rollbackOn = Exception.class)
   public Group create(String creator, NewGroup request) throws SQLException {
+    List<String> memberList = membersOf(creator, request);
+    GroupConversation group =
+        new GroupConversation(ConversationIds.newGroup(), request.title(), creator);
+    em.persist(group);
+    memberList.forEach(user -> em.persist(new GroupMember(group.id(), user, creator)));
+    // the rows must be in the database before the JDBC statements below (same connection)
+    em.flush();
+    try (Connection connection = dataSource.getConnection()) {
+      ChatEntries.touch(connection, group.id(), memberList);
+      audit.append(
+          connection,
+          "conversation.created",
+          creator,
+          null,
+          group.id(),
+          Map.of("title", request.title(), "members", memberList));
+    }
+    membersChanged.fire(new MembersChanged(group.id(), request.title(), memberList, List.of()));
+    return group.with(memberList);
+  }
+
+  /** The group, if {@code user} is a current member; strangers learn nothing. */
+  public Optional<Group> find(String id, String user) {
+    if (!ConversationIds.isGroup(id)) {
+      return Optional.empty();
+    }
+    List<String> current = members.of(id);
+    if (!current.contains(user)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(GroupConversation.class, id)).map(g -> g.with(current));
+  }
+
+  /** The creator and the requested members, without duplicates, sorted; 400 if too many. */
+  private List<String> membersOf(String creator, NewGroup request) {
     TreeSet<String> members =
         new TreeSet<>(request.members() == null ? List.of() : request.members());
     members.add(creator);
@@ -83,63 +110,6 @@ public class Groups {
                   "members",
                   "must name at most " + maxMembers + " members, the creator included")));
     }
-    String id = ConversationIds.newGroup();
-    try (Connection connection = dataSource.getConnection()) {
-      Timestamp createdAt;
-      try (PreparedStatement insert = connection.prepareStatement(CREATE)) {
-        insert.setString(1, id);
-        insert.setString(2, request.title());
-        insert.setString(3, creator);
-        try (ResultSet row = insert.executeQuery()) {
-          row.next();
-          createdAt = row.getTimestamp(1);
-        }
-      }
-      try (PreparedStatement add = connection.prepareStatement(ADD_ALL)) {
-        add.setString(1, id);
-        add.setString(2, creator);
-        add.setArray(3, connection.createArrayOf("varchar", members.toArray()));
-        add.executeUpdate();
-      }
-      ChatEntries.touch(connection, id, members);
-      List<String> memberList = List.copyOf(members);
-      audit.append(
-          connection,
-          "conversation.created",
-          creator,
-          null,
-          id,
-          Map.of("title", request.title(), "members", memberList));
-      membersChanged.fire(new MembersChanged(id, request.title(), memberList, List.of()));
-      return new Group(id, request.title(), memberList, creator, createdAt.toInstant());
-    }
-  }
-
-  /** The group, if {@code user} is a current member; strangers learn nothing. */
-  public Optional<Group> find(String id, String user) throws SQLException {
-    if (!ConversationIds.isGroup(id)) {
-      return Optional.empty();
-    }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement find = connection.prepareStatement(FIND)) {
-      find.setString(1, id);
-      find.setString(2, user);
-      try (ResultSet row = find.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new Group(
-                id,
-                row.getString(1),
-                names(row.getArray(4)),
-                row.getString(2),
-                row.getTimestamp(3).toInstant()));
-      }
-    }
-  }
-
-  static List<String> names(Array array) throws SQLException {
-    return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
+    return List.copyOf(members);
   }
 }

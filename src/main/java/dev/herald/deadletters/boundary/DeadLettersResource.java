@@ -54,15 +54,14 @@ public class DeadLettersResource {
       @QueryParam("reason") String reason,
       @QueryParam("status") String status,
       @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor)
-      throws SQLException {
+      @QueryParam("cursor") String cursor) {
     caller.withRole(ROLE);
     return queries.page(reason, status, QueryParams.limit(limit), cursor);
   }
 
   @GET
   @Path("{id}")
-  public DeadLetterView get(@PathParam("id") String id) throws SQLException {
+  public DeadLetterView get(@PathParam("id") String id) {
     caller.withRole(ROLE);
     return queries.find(id(id)).orElseThrow(ProblemException::notFound);
   }

@@ -1,15 +1,15 @@
 package dev.herald.deadletters.control;
 
 import dev.herald.audit.control.AuditLog;
+import dev.herald.deadletters.entity.RejectedRecord;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,93 +22,74 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class DeadLetterResolutions {
-  private static final String CLAIM =
-      "update rejected_records set status = 'redriving', resolved_at = now(), resolved_by = ?"
-          + " where id = any(?) and (status = 'open' or (status = 'redriving'"
-          + " and resolved_at < now() - interval '1 minute'))"
-          + " returning id, kafka_topic, record_key, record_value";
-  private static final String RESOLVE =
-      "update rejected_records set status = ?, resolved_at = now(), resolved_by = ?,"
-          + " resolution = ? where id = ? and status = ?";
-  private static final String STATUS = "select status from rejected_records where id = ?";
-
-  /** A claimed record, ready to be republished as it arrived. */
-  public record Claimed(long id, String topic, byte[] key, byte[] value) {}
+  @PersistenceContext EntityManager em;
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
   @Inject AuditLog audit;
 
-  public List<Claimed> claim(List<Long> ids, String admin) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-      claim.setString(1, admin);
-      claim.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-      List<Claimed> claimed = new ArrayList<>();
-      try (ResultSet rows = claim.executeQuery()) {
-        while (rows.next()) {
-          claimed.add(
-              new Claimed(rows.getLong(1), rows.getString(2), rows.getBytes(3), rows.getBytes(4)));
-        }
-      }
-      return claimed;
+  /** The records of {@code ids} that could be claimed, now claimed (committed on return). */
+  @Transactional(rollbackOn = Exception.class)
+  public List<RejectedRecord> claim(List<Long> ids, String admin) {
+    List<RejectedRecord> claimed =
+        em.createNamedQuery("RejectedRecord.claimable", RejectedRecord.class)
+            .setParameter("ids", ids)
+            .getResultList();
+    if (!claimed.isEmpty()) {
+      em.createNamedQuery("RejectedRecord.claim")
+          .setParameter("admin", admin)
+          .setParameter("ids", claimed.stream().map(RejectedRecord::id).toList())
+          .executeUpdate();
     }
+    return claimed;
   }
 
   /** Ends a claim: redriven after the broker's acknowledgement, back to open if it failed. */
   @Transactional(rollbackOn = Exception.class)
   public void settle(long id, String admin, boolean redriven, String detail) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      change(connection, id, redriven ? "redriven" : "open", admin, detail, "redriving");
-      audit.append(
-          connection,
-          redriven ? "record.redriven" : "record.redrive-failed",
-          admin,
-          null,
-          null,
-          Map.of("deadLetter", id, "detail", detail));
-    }
+    String to = redriven ? RejectedRecord.REDRIVEN : RejectedRecord.OPEN;
+    change(id, RejectedRecord.REDRIVING, to, admin, detail);
+    audited(
+        redriven ? "record.redriven" : "record.redrive-failed",
+        admin,
+        Map.of("deadLetter", id, "detail", detail));
   }
 
   /** Returns false if the record is not open (or, with an empty status, does not exist). */
   @Transactional(rollbackOn = Exception.class)
   public boolean discard(long id, String admin, String reason) throws SQLException {
+    if (!change(id, RejectedRecord.OPEN, RejectedRecord.DISCARDED, admin, reason)) {
+      return false;
+    }
+    audited("record.discarded", admin, Map.of("deadLetter", id, "reason", reason));
+    return true;
+  }
+
+  public Optional<String> status(long id) {
+    return em
+        .createNamedQuery("RejectedRecord.statusOf", String.class)
+        .setParameter("id", id)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
+  /** One record from one status to another; a bulk update runs at once, before the audit row. */
+  private boolean change(long id, String from, String to, String admin, String resolution) {
+    return em.createNamedQuery("RejectedRecord.resolve")
+            .setParameter("id", id)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .setParameter("admin", admin)
+            .setParameter("resolution", resolution)
+            .executeUpdate()
+        == 1;
+  }
+
+  private void audited(String action, String admin, Map<String, ?> details) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      if (!change(connection, id, "discarded", admin, reason, "open")) {
-        return false;
-      }
-      audit.append(
-          connection,
-          "record.discarded",
-          admin,
-          null,
-          null,
-          Map.of("deadLetter", id, "reason", reason));
-      return true;
-    }
-  }
-
-  public Optional<String> status(long id) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(STATUS)) {
-      query.setLong(1, id);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static boolean change(
-      Connection connection, long id, String to, String admin, String detail, String from)
-      throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(RESOLVE)) {
-      update.setString(1, to);
-      update.setString(2, admin);
-      update.setString(3, detail);
-      update.setLong(4, id);
-      update.setString(5, from);
-      return update.executeUpdate() == 1;
+      audit.append(connection, action, admin, null, null, details);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.herald.deadletters.control;
 
-import dev.herald.deadletters.control.DeadLetterResolutions.Claimed;
 import dev.herald.deadletters.entity.RedriveResult;
+import dev.herald.deadletters.entity.RejectedRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -35,7 +35,7 @@ public class Redrive {
 
   public List<RedriveResult> redrive(List<Long> ids, String admin) throws SQLException {
     Map<Long, CompletableFuture<Void>> sends = new LinkedHashMap<>();
-    for (Claimed record : resolutions.claim(ids, admin)) {
+    for (RejectedRecord record : resolutions.claim(ids, admin)) {
       sends.put(record.id(), publish(record));
     }
     List<RedriveResult> results = new ArrayList<>();
@@ -46,10 +46,10 @@ public class Redrive {
     return results;
   }
 
-  private CompletableFuture<Void> publish(Claimed record) {
+  private CompletableFuture<Void> publish(RejectedRecord record) {
     try {
       return emitter
-          .send(new ProducerRecord<>(record.topic(), record.key(), record.value()))
+          .send(new ProducerRecord<>(record.kafkaTopic(), record.recordKey(), record.recordValue()))
           .toCompletableFuture();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
@@ -73,7 +73,7 @@ public class Redrive {
     }
   }
 
-  private RedriveResult unclaimed(long id) throws SQLException {
+  private RedriveResult unclaimed(long id) {
     return new RedriveResult(
         id, resolutions.status(id).isPresent() ? RedriveResult.NOT_OPEN : RedriveResult.NOT_FOUND);
   }

@@ -25,7 +25,7 @@ public class PreferencesResource {
   @Inject RequestBodies bodies;
 
   @GET
-  public Preferences get() throws SQLException {
+  public Preferences get() {
     return store.find(caller.name());
   }
 
