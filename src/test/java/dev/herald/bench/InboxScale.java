@@ -42,13 +42,14 @@ final class InboxScale {
   long seed(long total) throws Exception {
     try (Connection connection = DriverManager.getConnection(db, user, password)) {
       long have = seeded(connection);
+      Progress progress = new Progress("seeding", total, "messages");
       for (long from = have; from < total; from += 250_000) {
         try (PreparedStatement insert = connection.prepareStatement(SEED)) {
           insert.setLong(1, from);
           insert.setLong(2, Math.min(total, from + 250_000) - 1);
           insert.executeUpdate();
         }
-        System.out.printf("  seeded %,d of %,d messages%n", Math.min(total, from + 250_000), total);
+        progress.update(Math.min(total, from + 250_000));
       }
       try (PreparedStatement analyze = connection.prepareStatement("analyze")) {
         analyze.execute();

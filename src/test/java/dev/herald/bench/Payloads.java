@@ -2,7 +2,6 @@ package dev.herald.bench;
 
 import dev.herald.messages.control.EnvelopeCodec;
 import dev.herald.messages.entity.MessageEnvelope;
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -13,14 +12,6 @@ final class Payloads {
   static final String BODY = "benchmark message — 안녕하세요, the meeting moved to 3 pm 🙂";
 
   private Payloads() {}
-
-  static String request(String recipient, int n) {
-    return Json.createObjectBuilder()
-        .add("to", Json.createArrayBuilder(List.of(recipient)))
-        .add("body", BODY + " #" + n)
-        .build()
-        .toString();
-  }
 
   /** The record Herald would publish for such a request, as UTF-8. */
   static byte[] envelope(String sender, String conversationId, String recipient, String body) {

@@ -4,21 +4,28 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Batched inserts into a copy of the messages table (same columns, indexes and generated columns,
- * no triggers), with the statement shape the consumer uses: PostgreSQL's side of the limit.
+ * PostgreSQL's side of the limit: the store's own message insert (the statement of
+ * MessageBatchStore: arrays, unnest with ordinality, on conflict do nothing, returning the ids), in
+ * transactions of the store's batch size, into a copy of the messages table with all its indexes,
+ * defaults and generated search column, but no triggers and no other table.
  */
 final class RawPostgres {
+  static final String SHAPE =
+      "MessageBatchStore's messages insert (unnest of 9 arrays, returning ids), no triggers";
   private static final String INSERT =
       "insert into bench_raw_messages (id, conversation_id, sender, subject, body, created_at,"
           + " kafka_topic, kafka_partition, kafka_offset)"
-          + " select id, c, s, subj, b, t::timestamptz, 'bench.raw', 0, o from unnest(?::uuid[],"
-          + " ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::bigint[])"
-          + " as u(id, c, s, subj, b, t, o)";
+          + " select id, conversation_id, sender, subject, body, created_at::timestamptz, topic,"
+          + " part, off from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],"
+          + " ?::text[], ?::varchar[], ?::int[], ?::bigint[]) with ordinality"
+          + " as t(id, conversation_id, sender, subject, body, created_at, topic, part, off, n)"
+          + " order by n on conflict (id) do nothing returning id";
 
   private final String url;
   private final String user;
@@ -32,6 +39,7 @@ final class RawPostgres {
 
   /** Inserts {@code count} rows in transactions of {@code batch}; returns rows/s. */
   double insert(int count, int batch, String body) throws Exception {
+    Progress progress = new Progress("plain insert", count, "rows");
     try (Connection connection = DriverManager.getConnection(url, user, password)) {
       try (Statement ddl = connection.createStatement()) {
         ddl.execute("create table if not exists bench_raw_messages (like messages including all)");
@@ -42,6 +50,7 @@ final class RawPostgres {
       for (int done = 0; done < count; done += batch) {
         insertBatch(connection, done, Math.min(batch, count - done), body);
         connection.commit();
+        progress.update(done);
       }
       double rate = count / ((System.nanoTime() - start) / 1e9);
       try (Statement ddl = connection.createStatement()) {
@@ -54,37 +63,30 @@ final class RawPostgres {
 
   private static void insertBatch(Connection connection, int first, int size, String body)
       throws Exception {
-    Object[] ids = new Object[size];
-    Object[] conversations = new Object[size];
-    Object[] senders = new Object[size];
-    Object[] subjects = new Object[size];
-    Object[] bodies = new Object[size];
-    Object[] times = new Object[size];
-    Object[] offsets = new Object[size];
+    Object[][] columns = new Object[9][size];
     String now = Instant.now().toString();
     for (int i = 0; i < size; i++) {
       int n = first + i;
-      ids[i] = UUID.randomUUID();
-      conversations[i] = "raw-c-" + (n % 1000);
-      senders[i] = "raw-s-" + (n % 200);
-      bodies[i] = body;
-      times[i] = now;
-      offsets[i] = (long) n;
+      columns[0][i] = UUID.randomUUID();
+      columns[1][i] = "raw-c-" + (n % 1000);
+      columns[2][i] = "raw-s-" + (n % 500);
+      columns[4][i] = body;
+      columns[5][i] = now;
+      columns[6][i] = "bench.raw";
+      columns[7][i] = n % 6;
+      columns[8][i] = (long) n;
     }
+    String[] types = {"uuid", "varchar", "varchar", "varchar", "text", "text", "varchar", "int4"};
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      Array[] columns = {
-        connection.createArrayOf("uuid", ids),
-        connection.createArrayOf("varchar", conversations),
-        connection.createArrayOf("varchar", senders),
-        connection.createArrayOf("varchar", subjects),
-        connection.createArrayOf("text", bodies),
-        connection.createArrayOf("text", times),
-        connection.createArrayOf("int8", offsets)
-      };
-      for (int i = 0; i < columns.length; i++) {
-        insert.setArray(i + 1, columns[i]);
+      for (int c = 0; c < columns.length; c++) {
+        Array array = connection.createArrayOf(c < types.length ? types[c] : "int8", columns[c]);
+        insert.setArray(c + 1, array);
       }
-      insert.executeUpdate();
+      try (ResultSet ids = insert.executeQuery()) {
+        while (ids.next()) {
+          // the store reads the ids back to know which were new
+        }
+      }
     }
   }
 }

@@ -6,34 +6,48 @@ package dev.herald.bench;
  */
 record Settings(
     String mode,
+    int repeats,
     int connections,
+    int openConnections,
+    int senders,
     int warmupSeconds,
     int warmupWindowSeconds,
     int noopSeconds,
     int maxSeconds,
+    int stepSeconds,
+    int searchStart,
     int sustainedSeconds,
-    int sustainedRate,
     int fixedRate,
     int fixedRateSeconds,
     int rawRecords,
     int drainRecords,
-    long inboxMessages) {
+    long inboxMessages,
+    int streams,
+    int streamRate,
+    int streamSeconds) {
 
   static Settings fromSystemProperties() {
     boolean full = "full".equals(System.getProperty("bench.mode", "quick"));
     return new Settings(
         full ? "full" : "quick",
+        Integer.getInteger("bench.repeats", full ? 3 : 1),
         Integer.getInteger("bench.connections", 16),
+        Integer.getInteger("bench.open.connections", 256),
+        Integer.getInteger("bench.senders", 500),
         Integer.getInteger("bench.warmup", full ? 600 : 60),
         Integer.getInteger("bench.warmup.window", full ? 30 : 10),
         Integer.getInteger("bench.noop.seconds", full ? 30 : 10),
         Integer.getInteger("bench.max.seconds", full ? 60 : 15),
+        Integer.getInteger("bench.step.seconds", full ? 30 : 10),
+        Integer.getInteger("bench.search.start", 0),
         Integer.getInteger("bench.sustained.seconds", full ? 300 : 20),
-        Integer.getInteger("bench.sustained.rate", 0),
         Integer.getInteger("bench.fixed.rate", 1000),
         Integer.getInteger("bench.fixed.seconds", full ? 60 : 15),
         Integer.getInteger("bench.raw.records", full ? 1_000_000 : 100_000),
         Integer.getInteger("bench.drain.records", full ? 1_000_000 : 50_000),
-        Long.getLong("bench.inbox.messages", full ? 10_000_000L : 200_000L));
+        Long.getLong("bench.inbox.messages", full ? 10_000_000L : 200_000L),
+        Integer.getInteger("bench.streams", 2000),
+        Integer.getInteger("bench.streams.rate", 200),
+        Integer.getInteger("bench.streams.seconds", full ? 60 : 20));
   }
 }

@@ -1,0 +1,87 @@
+package dev.herald.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The phases that send: each measures the load, then waits until what it sent is stored and its
+ * alerts are sent, so that the CPU it reports is the whole cost of its messages and the next phase
+ * starts from an empty backlog.
+ */
+final class SendPhases {
+  private static final long STORE_TIMEOUT_SECONDS = 900;
+  private static final long ALERTS_TIMEOUT_SECONDS = 1800;
+
+  private final Rig rig;
+
+  SendPhases(Rig rig) {
+    this.rig = rig;
+  }
+
+  /** The limit: the same POST without Kafka, closed loop. */
+  SendFigures noop() throws Exception {
+    Requests requests = rig.sends("api/dev/noop-send");
+    CpuMeter.Reading start = rig.cpu.read();
+    LoadResult load =
+        rig.generator(Progress.NONE)
+            .closedLoop(requests, rig.settings.connections(), seconds(rig.settings.noopSeconds()));
+    CpuUse cpu = rig.cpu.since(start);
+    return new SendFigures(
+        "no-op", 0, load, 0, 0, 0, load.visibility(rig.probe.seen(), requests), cpu);
+  }
+
+  /** As fast as answers come back, on the closed-loop connections. */
+  SendFigures maximum() throws Exception {
+    return measure(
+        "maximum",
+        0,
+        Progress.NONE,
+        (generator, requests) ->
+            generator.closedLoop(
+                requests, rig.settings.connections(), seconds(rig.settings.maxSeconds())));
+  }
+
+  /**
+   * {@code perSecond} sends offered, open loop, for {@code duration}; with progress lines when it
+   * is long.
+   */
+  SendFigures openLoop(String name, int perSecond, Duration duration) throws Exception {
+    long planned = perSecond * duration.toSeconds();
+    return measure(
+        name,
+        perSecond,
+        duration.toSeconds() > 60 ? new Progress(name, planned, "sends") : Progress.NONE,
+        (generator, requests) ->
+            generator.openLoop(requests, perSecond, duration, rig.settings.openConnections()));
+  }
+
+  private SendFigures measure(String name, int offered, Progress progress, Load load)
+      throws Exception {
+    Requests requests = rig.sends("api/messages");
+    long mark = rig.store.mark();
+    CpuMeter.Reading start = rig.cpu.read();
+    LoadResult result = load.run(rig.generator(progress), requests);
+    long storedAtEnd = rig.store.storedSince(mark);
+    double caughtUp =
+        rig.store.awaitStored(mark, result.accepted(), STORE_TIMEOUT_SECONDS, name + ", storing");
+    double alerts = rig.store.awaitAlertsDone(ALERTS_TIMEOUT_SECONDS);
+    CpuUse cpu = rig.cpu.since(start);
+    return new SendFigures(
+        name,
+        offered,
+        result,
+        storedAtEnd,
+        caughtUp,
+        alerts,
+        result.visibility(rig.probe.seen(), requests),
+        cpu);
+  }
+
+  private interface Load {
+    LoadResult run(Generator generator, Requests requests) throws IOException;
+  }
+
+  static Duration seconds(int seconds) {
+    return Duration.ofSeconds(seconds);
+  }
+}
