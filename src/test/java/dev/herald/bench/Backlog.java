@@ -25,7 +25,8 @@ final class Backlog {
     this.kafka = kafka;
   }
 
-  Drained drain(int count, String body) throws Exception {
+  Drained drain(int count) throws Exception {
+    String body = Payloads.BODY;
     rig.server.stop();
     long mark = rig.store.mark();
     String sender = "drain-" + rig.run;
@@ -52,7 +53,13 @@ final class Backlog {
     double seconds = (System.nanoTime() - readyNanos) / 1e9;
     rig.store.awaitAlertsDone(1800); // their alerts are part of their cost
     CpuUse cpu = rig.cpu.since(ready);
-    return new Drained(count - storedAtReady, seconds, cpu, startSeconds);
+    Drained drained = new Drained(count - storedAtReady, seconds, cpu, startSeconds);
+    Report.print(
+        "backlog drain (Liberty stopped, records to the topic, Liberty started: %.0f s):"
+            + " %,d messages stored in %.1f s after it was ready = %s /s",
+        startSeconds, drained.messages(), seconds, Figures.rate(drained.perSecond()));
+    Report.print("  %s", cpu.line(drained.messages()));
+    return drained;
   }
 
   private static String recipient(int n) {

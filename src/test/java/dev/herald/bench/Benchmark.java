@@ -1,8 +1,5 @@
 package dev.herald.bench;
 
-import static dev.herald.bench.Figures.micros;
-import static dev.herald.bench.Figures.rate;
-
 import dev.herald.testing.Herald;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -18,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * docs/performance.md.
  */
 public final class Benchmark {
+  private static final int REST_SECONDS = 5;
+
   private final Rig rig;
   private final Report report = new Report();
   private final Summary summary = new Summary();
@@ -44,21 +43,25 @@ public final class Benchmark {
     report.title(rig, Runtime.getRuntime().availableProcessors());
     rig.probe.watch(rig.audience.probes());
     warmUp();
+    atRest();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     sampler.scheduleAtFixedRate(rig.server::sample, 0, 5, TimeUnit.SECONDS);
     SendFigures hold = new Rounds(rig, report, summary).run();
     sampler.shutdownNow();
     Report.print("Liberty under load (peaks of 5 s samples)  %s", rig.server.peaks());
+    Verdicts.headlines(summary, rig.settings.fixedRate(), hold);
+    summary.row("Liberty under load (peaks)", rig.server.peaks(), "—", null);
     RawKafka kafka = new RawKafka(System.getProperty("herald.it.kafka.bootstrap"));
     Baselines baselines = new Baselines(rig, kafka);
-    Baselines.Baseline producer = baselines.kafka();
-    Baselines.Baseline insert = baselines.postgres();
-    Backlog.Drained drained =
-        new Backlog(rig, kafka).drain(rig.settings.drainRecords(), Payloads.BODY);
-    printDrain(drained);
-    Reads.Measured reads = new Reads(rig).measure();
-    Verdicts.headlines(summary, rig.settings.fixedRate(), hold);
-    summarize(producer, insert, drained, reads);
+    Verdicts.baselines(summary, baselines.kafka(), baselines.postgres());
+    Verdicts.drain(summary, new Backlog(rig, kafka).drain(rig.settings.drainRecords()));
+    new Reads(rig).measure().summarize(summary);
+    streams();
+    String heading = String.format("Herald benchmark, %s mode: summary", rig.settings.mode());
+    Report.print("%n%s%n%n%s", heading, summary.table());
+    Path file = Path.of("target", "benchmark.md");
+    summary.write(file, heading);
+    Report.print("(also in %s)", file);
   }
 
   /** Compiled code (see {@link WarmUp}) and an empty backlog before anything is measured. */
@@ -80,50 +83,20 @@ public final class Benchmark {
     rig.store.awaitAlertsDone(1800);
   }
 
-  private static void printDrain(Backlog.Drained drained) {
-    Report.print(
-        "backlog drain (Liberty stopped, records to the topic, Liberty started: %.0f s):"
-            + " %,d messages stored in %.1f s after it was ready = %s /s",
-        drained.startSeconds(), drained.messages(), drained.seconds(), rate(drained.perSecond()));
-    Report.print("  %s", drained.cpu().line(drained.messages()));
+  /** What each process costs with nothing to do (heartbeats, polls, the probes): the floor. */
+  private void atRest() throws Exception {
+    CpuMeter.Reading start = rig.cpu.read();
+    TimeUnit.SECONDS.sleep(REST_SECONDS);
+    Report.print("at rest for %d s, nothing sent: %s", REST_SECONDS, rig.cpu.since(start).cores());
   }
 
-  private void summarize(
-      Baselines.Baseline producer,
-      Baselines.Baseline insert,
-      Backlog.Drained drained,
-      Reads.Measured reads)
-      throws Exception {
-    summary.row("Liberty under load (peaks)", rig.server.peaks(), "—", null);
-    summary.row(
-        "plain Kafka producer, Herald's settings",
-        rate(producer.perSecond())
-            + " records/s, broker "
-            + micros(producer.micros(CpuUse.BROKER))
-            + " µs/record",
-        "—",
-        null);
-    summary.row(
-        "plain insert into a messages copy",
-        rate(insert.perSecond())
-            + " rows/s, PostgreSQL "
-            + micros(insert.micros(CpuUse.POSTGRES))
-            + " µs/row",
-        "—",
-        null);
-    summary.row(
-        "backlog drain",
-        rate(drained.perSecond())
-            + " /s, "
-            + micros(drained.cpu().heraldMicros(drained.messages()))
-            + " µs/msg",
-        "≥ 10,000 /s",
-        drained.perSecond() >= 10_000);
-    reads.summarize(summary);
-    String heading = String.format("Herald benchmark, %s mode: summary", rig.settings.mode());
-    Report.print("%n%s%n%n%s", heading, summary.table());
-    Path file = Path.of("target", "benchmark.md");
-    summary.write(file, heading);
-    Report.print("(also in %s)", file);
+  private void streams() throws Exception {
+    if (!StreamPhase.available()) {
+      Report.print("live streams: not measured (GET /api/stream answers 404 on this server)");
+      summary.row(
+          "live streams: POST→event p99", "not measured: no GET /api/stream", "≤ 250 ms", null);
+      return;
+    }
+    Verdicts.streams(summary, new StreamPhase(rig).run());
   }
 }

@@ -31,10 +31,29 @@ record CpuUse(double wallSeconds, Map<String, Double> seconds) {
         / wallSeconds;
   }
 
+  /** Cores busy by process on average, for a phase without messages (at rest). */
+  String cores() {
+    StringBuilder line = new StringBuilder();
+    seconds.forEach(
+        (process, used) ->
+            line.append(line.length() == 0 ? "" : ", ")
+                .append(process)
+                .append(' ')
+                .append(used.isNaN() ? "n/a" : String.format("%.3f", used / wallSeconds)));
+    return line.append(" cores").toString();
+  }
+
   /** One line: µs per message by process, Herald's sum, the generator and the cores in use. */
   String line(long messages) {
+    return line(messages, "message");
+  }
+
+  /** The same per {@code unit} (a request, a row). */
+  String line(long messages, String unit) {
     return String.format(
-        "CPU µs/message: Liberty %s, PostgreSQL %s, broker %s = Herald %s; generator %s;"
+        "CPU µs/"
+            + unit
+            + ": Liberty %s, PostgreSQL %s, broker %s = Herald %s; generator %s;"
             + " %.2f cores busy",
         Figures.micros(micros(LIBERTY, messages)),
         Figures.micros(micros(POSTGRES, messages)),

@@ -56,7 +56,7 @@ final class Reads {
         seeded, InboxScale.USERS, REQUESTS);
     Report.print("  GET /api/inbox?limit=20   p50/p99/p999 %s", latencies(page));
     Report.print("  GET /api/inbox/counts     p50/p99/p999 %s", latencies(counts));
-    Report.print("  %s (per request)", cpu.line(2L * REQUESTS));
+    Report.print("  %s", cpu.line(2L * REQUESTS, "request"));
     return new Measured(seeded, page, counts, cpu);
   }
 }

@@ -51,7 +51,7 @@ final class Report {
         rate(noop.load().acceptedPerSecond()),
         latencies(noop.load().latencyMicros),
         notAccepted(noop.load()));
-    print("  %s (per request)", noop.cpu().line(noop.accepted()));
+    print("  %s", noop.cpu().line(noop.accepted(), "request"));
   }
 
   void maximum(SendFigures max) {

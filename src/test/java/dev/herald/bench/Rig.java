@@ -48,7 +48,18 @@ final class Rig implements AutoCloseable {
                     () -> OptionalLong.of(ProcessHandle.current().pid()),
                     false)));
     this.store = new StoreProbe(db, dbUser, dbPassword);
-    this.probe = new DeliveriesProbe(db, dbUser, dbPassword);
+    this.probe = visibilityProbe();
+  }
+
+  /**
+   * The live stream when the server has one (bench.visible=auto, the default, or stream), else the
+   * committed deliveries (bench.visible=deliveries, or no stream).
+   */
+  private VisibilityProbe visibilityProbe() throws Exception {
+    String choice = System.getProperty("bench.visible", "auto");
+    boolean stream =
+        choice.equals("stream") || (!choice.equals("deliveries") && StreamPhase.available());
+    return stream ? new LiveStreams(base()) : new DeliveriesProbe(db, dbUser, dbPassword);
   }
 
   URI base() {
@@ -74,9 +85,22 @@ final class Rig implements AutoCloseable {
   }
 
   static List<String> tokens(String prefix, int count) {
-    return IntStream.range(0, count)
-        .mapToObj(i -> Herald.token(Json.createObjectBuilder().add("user", prefix + i).build()))
-        .toList();
+    return tokens(IntStream.range(0, count).mapToObj(i -> prefix + i).toList());
+  }
+
+  static List<String> tokens(List<String> users) {
+    return tokens(users, "tokens");
+  }
+
+  /** Dev tokens for these users, with progress lines when they take a while. */
+  static List<String> tokens(List<String> users, String label) {
+    Progress progress = new Progress(label, users.size(), "tokens");
+    List<String> tokens = new java.util.ArrayList<>(users.size());
+    for (String user : users) {
+      tokens.add(Herald.token(Json.createObjectBuilder().add("user", user).build()));
+      progress.update(tokens.size());
+    }
+    return tokens;
   }
 
   private static OptionalLong pidFile(Path services, String name) {

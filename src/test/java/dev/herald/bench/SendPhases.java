@@ -32,11 +32,14 @@ final class SendPhases {
 
   /** As fast as answers come back, on the closed-loop connections. */
   SendFigures maximum() throws Exception {
+    Requests requests = rig.sends("api/messages");
     return measure(
         "maximum",
         0,
         Progress.NONE,
-        (generator, requests) ->
+        requests,
+        rig.probe,
+        generator ->
             generator.closedLoop(
                 requests, rig.settings.connections(), seconds(rig.settings.maxSeconds())));
   }
@@ -46,21 +49,35 @@ final class SendPhases {
    * is long.
    */
   SendFigures openLoop(String name, int perSecond, Duration duration) throws Exception {
+    return openLoop(name, perSecond, duration, rig.sends("api/messages"), rig.probe);
+  }
+
+  /** The same with other requests and another visibility probe (the live streams' phase). */
+  SendFigures openLoop(
+      String name, int perSecond, Duration duration, Requests requests, VisibilityProbe probe)
+      throws Exception {
     long planned = perSecond * duration.toSeconds();
     return measure(
         name,
         perSecond,
         duration.toSeconds() > 60 ? new Progress(name, planned, "sends") : Progress.NONE,
-        (generator, requests) ->
+        requests,
+        probe,
+        generator ->
             generator.openLoop(requests, perSecond, duration, rig.settings.openConnections()));
   }
 
-  private SendFigures measure(String name, int offered, Progress progress, Load load)
+  private SendFigures measure(
+      String name,
+      int offered,
+      Progress progress,
+      Requests requests,
+      VisibilityProbe probe,
+      Load load)
       throws Exception {
-    Requests requests = rig.sends("api/messages");
     long mark = rig.store.mark();
     CpuMeter.Reading start = rig.cpu.read();
-    LoadResult result = load.run(rig.generator(progress), requests);
+    LoadResult result = load.run(rig.generator(progress));
     long storedAtEnd = rig.store.storedSince(mark);
     double caughtUp =
         rig.store.awaitStored(mark, result.accepted(), STORE_TIMEOUT_SECONDS, name + ", storing");
@@ -73,12 +90,12 @@ final class SendPhases {
         storedAtEnd,
         caughtUp,
         alerts,
-        result.visibility(rig.probe.seen(), requests),
+        result.visibility(probe.seen(), requests),
         cpu);
   }
 
   private interface Load {
-    LoadResult run(Generator generator, Requests requests) throws IOException;
+    LoadResult run(Generator generator) throws IOException;
   }
 
   static Duration seconds(int seconds) {

@@ -17,7 +17,7 @@ final class Verdicts {
     summary.ranged(
         "sustained rate found (steps: lag ≤ 1 s, POST p99 ≤ 25 ms)",
         "found",
-        r -> rate(r) + " /s",
+        r -> r > 0 ? rate(r) + " /s" : "none held",
         Target.atLeast(4000, "≥ 4,000 /s"));
     summary.ranged(
         "  as a share of the no-op limit",
@@ -59,11 +59,62 @@ final class Verdicts {
     summary.ranged("  POST→visible p50", "fixed.visible.p50", Verdicts::ms, null);
   }
 
+  static void baselines(Summary summary, Baselines.Baseline producer, Baselines.Baseline insert) {
+    summary.row(
+        "plain Kafka producer, Herald's settings",
+        rate(producer.perSecond())
+            + " records/s, broker "
+            + micro(producer.micros(CpuUse.BROKER))
+            + "/record",
+        "—",
+        null);
+    summary.row(
+        "plain insert into a messages copy",
+        rate(insert.perSecond())
+            + " rows/s, PostgreSQL "
+            + micro(insert.micros(CpuUse.POSTGRES))
+            + "/row",
+        "—",
+        null);
+  }
+
+  static void drain(Summary summary, Backlog.Drained drained) {
+    summary.row(
+        "backlog drain",
+        rate(drained.perSecond())
+            + " /s, Herald "
+            + micro(drained.cpu().heraldMicros(drained.messages()))
+            + "/msg",
+        "≥ 10,000 /s",
+        drained.perSecond() >= 10_000);
+  }
+
+  static void streams(Summary summary, StreamPhase.Measured streams) {
+    double p99 = streams.sends().visibleMillis(99);
+    summary.row(
+        String.format(
+            "%,d streams, %s msgs/s to them: POST→event p99",
+            streams.open(), rate(streams.sends().offered())),
+        ms(p99) + " (p50 " + ms(streams.sends().visibleMillis(50)) + ")",
+        "≤ 250 ms",
+        Double.isNaN(p99) ? null : p99 <= 250);
+    summary.row(
+        "  Liberty without / with the streams",
+        String.format(
+            "heap %,d / %,d MiB, RSS %,d / %,d MiB",
+            streams.heapWithoutKb() / 1024,
+            streams.heapWithKb() / 1024,
+            streams.rssWithoutKb() / 1024,
+            streams.rssWithKb() / 1024),
+        "—",
+        null);
+  }
+
   private static String micro(double micros) {
-    return micros(micros) + " µs";
+    return Double.isNaN(micros) ? "n/a" : micros(micros) + " µs";
   }
 
   private static String ms(double millis) {
-    return millis(millis) + " ms";
+    return Double.isNaN(millis) ? "n/a" : millis(millis) + " ms";
   }
 }
