@@ -3,13 +3,8 @@ package dev.herald.bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The load generator: one thread, one selector, non-blocking keep-alive connections, requests
@@ -34,157 +29,56 @@ final class Generator {
 
   /** {@code connections} connections sending back to back for {@code duration}. */
   LoadResult closedLoop(Requests requests, int connections, Duration duration) throws IOException {
-    try (Run run = new Run(requests, connections)) {
+    try (ConnectionPool pool = new ConnectionPool(server, requests, connections)) {
       long start = System.nanoTime();
       long end = start + duration.toNanos();
       long next = 0;
-      for (long now = start; now < end || run.busy() > 0; now = System.nanoTime()) {
-        while (now < end && run.canSend()) {
-          run.send(next++, now);
+      for (long now = start; now < end || pool.busy() > 0; now = System.nanoTime()) {
+        while (now < end && pool.canSend()) {
+          pool.send(next++, now);
         }
         if (now > end + GRACE_NANOS) {
           break;
         }
-        run.select(100);
-        progress.update(run.result.accepted());
+        pool.select(100);
+        progress.update(pool.result.accepted());
       }
-      return run.finish(start);
+      return pool.finish(start);
     }
   }
 
   /** {@code perSecond} sends due evenly for {@code duration}, on up to {@code connections}. */
   LoadResult openLoop(Requests requests, int perSecond, Duration duration, int connections)
       throws IOException {
-    try (Run run = new Run(requests, connections)) {
+    try (ConnectionPool pool = new ConnectionPool(server, requests, connections)) {
       double interval = 1e9 / perSecond;
       long total = perSecond * duration.toSeconds();
       long start = System.nanoTime();
       ArrayDeque<Long> waiting = new ArrayDeque<>();
       long next = 0;
       for (long now = start;
-          next < total || run.busy() > 0 || !waiting.isEmpty();
+          next < total || pool.busy() > 0 || !waiting.isEmpty();
           now = System.nanoTime()) {
         for (; next < total && start + (long) (next * interval) <= now; next++) {
           if (waiting.size() < perSecond * MAX_WAITING_SECONDS) {
             waiting.add(next);
           } else {
-            run.result.dropped++;
+            pool.result.dropped++;
           }
         }
-        while (!waiting.isEmpty() && run.canSend()) {
+        while (!waiting.isEmpty() && pool.canSend()) {
           long n = waiting.poll();
-          run.send(n, start + (long) (n * interval));
+          pool.send(n, start + (long) (n * interval));
         }
         if (now > start + duration.toNanos() + GRACE_NANOS) {
-          run.result.dropped += waiting.size();
+          pool.result.dropped += waiting.size();
           break;
         }
         long untilNext = next < total ? start + (long) (next * interval) - now : 100_000_000L;
-        run.select(Math.max(1, untilNext / 1_000_000));
-        progress.update(run.result.accepted());
+        pool.select(Math.max(1, untilNext / 1_000_000));
+        progress.update(pool.result.accepted());
       }
-      return run.finish(start);
-    }
-  }
-
-  /** The connections and results of one phase. */
-  private final class Run implements AutoCloseable {
-    final LoadResult result = new LoadResult();
-    private final Requests requests;
-    private final int maxConnections;
-    private final Selector selector = Selector.open();
-    private final List<Connection> open = new ArrayList<>();
-    private final ArrayDeque<Connection> idle = new ArrayDeque<>();
-
-    Run(Requests requests, int maxConnections) throws IOException {
-      this.requests = requests;
-      this.maxConnections = maxConnections;
-    }
-
-    boolean canSend() {
-      return !idle.isEmpty() || open.size() < maxConnections;
-    }
-
-    int busy() {
-      return open.size() - idle.size();
-    }
-
-    void send(long n, long dueNanos) throws IOException {
-      Connection connection = idle.pollFirst();
-      if (connection == null) {
-        connection = Connection.open(selector, server);
-        open.add(connection);
-        result.connectionsOpened++;
-      }
-      try {
-        connection.send(n, dueNanos, requests.bytes(n));
-      } catch (IOException e) {
-        fail(connection);
-      }
-    }
-
-    void select(long millis) throws IOException {
-      selector.select(millis);
-      for (SelectionKey key : selector.selectedKeys()) {
-        Connection connection = (Connection) key.attachment();
-        try {
-          ResponseParser.Parsed answer = connection.ready();
-          if (answer != null) {
-            answered(connection, answer);
-          }
-        } catch (IOException e) {
-          fail(connection);
-        }
-      }
-      selector.selectedKeys().clear();
-    }
-
-    private void answered(Connection connection, ResponseParser.Parsed answer) {
-      long request = connection.request();
-      long due = connection.dueNanos();
-      connection.idle();
-      if (request < 0) {
-        drop(connection); // an answer nobody asked for: not a connection to trust
-        return;
-      }
-      result.latencyMicros.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
-      UUID id = answer.status() == 202 ? JsonIds.first(answer.body(), JsonIds.ID) : null;
-      if (id != null) {
-        result.accept(id, due, request);
-      } else {
-        result.rejected++;
-      }
-      if (answer.closes()) {
-        drop(connection);
-      } else {
-        idle.addLast(connection);
-      }
-    }
-
-    /** A busy connection that broke lost its request; an idle one the server closed did not. */
-    private void fail(Connection connection) {
-      if (connection.busy()) {
-        result.failed++;
-      }
-      drop(connection);
-    }
-
-    private void drop(Connection connection) {
-      connection.close();
-      open.remove(connection);
-      idle.remove(connection);
-    }
-
-    LoadResult finish(long start) {
-      result.seconds = (System.nanoTime() - start) / 1e9;
-      result.failed += busy();
-      return result;
-    }
-
-    @Override
-    public void close() throws IOException {
-      open.forEach(Connection::close);
-      selector.close();
+      return pool.finish(start);
     }
   }
 }

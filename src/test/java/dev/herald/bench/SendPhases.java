@@ -2,6 +2,10 @@ package dev.herald.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The phases that send: each measures the load, then waits until what it sent is stored and its
@@ -13,6 +17,13 @@ final class SendPhases {
   private static final long ALERTS_TIMEOUT_SECONDS = 1800;
 
   private final Rig rig;
+  private final ScheduledExecutorService endOfSending =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "end-of-sending");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   SendPhases(Rig rig) {
     this.rig = rig;
@@ -36,6 +47,7 @@ final class SendPhases {
     return measure(
         "maximum",
         0,
+        seconds(rig.settings.maxSeconds()),
         Progress.NONE,
         requests,
         rig.probe,
@@ -60,6 +72,7 @@ final class SendPhases {
     return measure(
         name,
         perSecond,
+        duration,
         duration.toSeconds() > 60 ? new Progress(name, planned, "sends") : Progress.NONE,
         requests,
         probe,
@@ -67,9 +80,15 @@ final class SendPhases {
             generator.openLoop(requests, perSecond, duration, rig.settings.openConnections()));
   }
 
+  /**
+   * Runs the load, counting what was stored when its last send was due ({@code sending} after the
+   * start: the lag is what had been accepted by the end minus that), then waits until all is stored
+   * and alerted.
+   */
   private SendFigures measure(
       String name,
       int offered,
+      Duration sending,
       Progress progress,
       Requests requests,
       VisibilityProbe probe,
@@ -77,8 +96,11 @@ final class SendPhases {
       throws Exception {
     long mark = rig.store.mark();
     CpuMeter.Reading start = rig.cpu.read();
+    ScheduledFuture<Long> storedWhenSendingStopped =
+        endOfSending.schedule(
+            () -> rig.store.storedSince(mark), sending.toMillis(), TimeUnit.MILLISECONDS);
     LoadResult result = load.run(rig.generator(progress));
-    long storedAtEnd = rig.store.storedSince(mark);
+    long storedAtEnd = storedWhenSendingStopped.get();
     double caughtUp =
         rig.store.awaitStored(mark, result.accepted(), STORE_TIMEOUT_SECONDS, name + ", storing");
     double alerts = rig.store.awaitAlertsDone(ALERTS_TIMEOUT_SECONDS);

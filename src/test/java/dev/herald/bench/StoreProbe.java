@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the consumer has committed to PostgreSQL since a mark (the log position before a phase),
  * read cheaply: waiting watches the newest seq (one index probe), and counts rows only when that
- * says all may be there, so that the probe adds little to PostgreSQL's CPU in the phase.
+ * says all may be there, so that the probe adds little to PostgreSQL's CPU in the phase. Shared by
+ * the phase's thread and its end-of-sending count: one statement at a time.
  */
 final class StoreProbe implements AutoCloseable {
   private final Connection connection;
@@ -63,7 +64,7 @@ final class StoreProbe implements AutoCloseable {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private long single(String sql, long parameter) throws SQLException {
+  private synchronized long single(String sql, long parameter) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       if (parameter >= 0) {
         query.setLong(1, parameter);
