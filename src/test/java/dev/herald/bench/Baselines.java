@@ -3,6 +3,8 @@ package dev.herald.bench;
 import static dev.herald.bench.Figures.micros;
 import static dev.herald.bench.Figures.rate;
 
+import java.sql.Connection;
+
 /**
  * What the broker and PostgreSQL do at most on this machine with Herald's own settings: a plain
  * producer with the messages-out settings, and the store's message insert into a copy of the table.
@@ -48,14 +50,18 @@ final class Baselines {
   Baseline postgres() throws Exception {
     int rows = rig.settings.rawRecords();
     int batch = HeraldConfig.load().storeBatchSize();
-    CpuMeter.Reading start = rig.cpu.read();
-    double rate =
-        new RawPostgres(rig.db, rig.dbUser, rig.dbPassword).insert(rows, batch, Payloads.BODY);
-    Baseline baseline = new Baseline(rows, rate, rig.cpu.since(start));
+    RawPostgres postgres = new RawPostgres(rig.db, rig.dbUser, rig.dbPassword);
+    Baseline baseline;
+    try (Connection connection = postgres.connect()) {
+      CpuMeter.Reading start = rig.cpu.read();
+      double rate = postgres.insert(connection, rows, batch, Payloads.BODY);
+      baseline = new Baseline(rows, rate, rig.cpu.since(start));
+    }
+    double rate = baseline.perSecond();
     Report.print(
         "plain insert into a copy of messages (%s), %,d rows, %,d per transaction"
             + " (herald.store.batch-size): %s rows/s",
-        RawPostgres.SHAPE, rows, batch, rate(rate));
+        postgres.shape(), rows, batch, rate(rate));
     Report.print(
         "  CPU µs/row: PostgreSQL %s, generator (JDBC) %s",
         micros(baseline.micros(CpuUse.POSTGRES)), micros(baseline.micros(CpuUse.GENERATOR)));

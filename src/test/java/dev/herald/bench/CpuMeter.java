@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -62,25 +64,32 @@ final class CpuMeter {
 
   /**
    * The process, what its exited children used, and its live children: a backend alive at the start
-   * that exits before the end moves from the live sum into the parent's reaped time.
+   * that exits before the end moves from the live sum into the parent's reaped time. A child reaped
+   * while this reads would be counted in neither (or both), so the reading is taken again until the
+   * set of children is the same before and after the parent's line.
    */
   private static long treeTicks(long pid) {
-    long ticks = ProcStat.read(pid).map(ProcStat::withReapedChildren).orElse(0L);
-    return ticks + children(pid).mapToLong(ProcStat::withReapedChildren).sum();
+    for (int attempt = 0; ; attempt++) {
+      Map<Long, ProcStat> before = children(pid);
+      long own = ProcStat.read(pid).map(ProcStat::withReapedChildren).orElse(0L);
+      Map<Long, ProcStat> after = children(pid);
+      if (before.keySet().equals(after.keySet()) || attempt == 10) {
+        return own + after.values().stream().mapToLong(ProcStat::withReapedChildren).sum();
+      }
+    }
   }
 
-  private static Stream<ProcStat> children(long parent) {
+  private static Map<Long, ProcStat> children(long parent) {
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
       return entries
           .map(p -> p.getFileName().toString())
           .filter(name -> !name.isEmpty() && name.chars().allMatch(Character::isDigit))
           .map(name -> ProcStat.read(Long.parseLong(name)))
-          .flatMap(s -> s.stream())
+          .flatMap(Optional::stream)
           .filter(s -> s.parent() == parent)
-          .toList()
-          .stream();
+          .collect(Collectors.toMap(ProcStat::pid, s -> s));
     } catch (IOException e) {
-      return Stream.empty();
+      return Map.of();
     }
   }
 

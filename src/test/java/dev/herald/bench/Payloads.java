@@ -11,6 +11,11 @@ import java.util.UUID;
 final class Payloads {
   static final String BODY = "benchmark message — 안녕하세요, the meeting moved to 3 pm 🙂";
 
+  /** The body's search text as the store builds it: Latin words, and the CJK run as bigrams. */
+  static final String BODY_LATIN = "benchmark message — , the meeting moved to 3 pm";
+
+  static final String BODY_GRAMS = "안녕 녕하 하세 세요";
+
   private Payloads() {}
 
   /** The record Herald would publish for such a request, as UTF-8. */

@@ -45,7 +45,7 @@ final class Rounds {
         rig.settings.searchStart() > 0
             ? rig.settings.searchStart()
             : RateSearch.nice(max.storedPerSecond() / 2);
-    found(search(round, start, noop.load().acceptedPerSecond()), noop);
+    found(search(round, start, noop.load().acceptedPerSecond()), noop, max);
     SendFigures fixed =
         phases.openLoop(
             "fixed", rig.settings.fixedRate(), SendPhases.seconds(rig.settings.fixedRateSeconds()));
@@ -77,8 +77,11 @@ final class Rounds {
             });
   }
 
-  /** Records the highest rate that held, and the CPU per message at it. */
-  private void found(RateSearch.Result<SendFigures> search, SendFigures noop) {
+  /**
+   * Records the highest rate that held, and the CPU per message at it (at the maximum when no step
+   * held: the CPU is still worth knowing where the latency target is missed).
+   */
+  private void found(RateSearch.Result<SendFigures> search, SendFigures noop, SendFigures max) {
     OptionalInt held = search.held();
     double found = held.orElse(0);
     Report.print(
@@ -93,13 +96,12 @@ final class Rounds {
             .filter(s -> held.isPresent() && s.offered() == held.getAsInt())
             .map(RateSearch.Step::figures)
             .findFirst()
-            .orElse(null);
+            .orElse(max);
     for (String process : CpuUse.HERALD) {
-      summary.record("cpu." + process, at == null ? Double.NaN : at.micros(process));
+      summary.record("cpu." + process, at.micros(process));
     }
-    summary.record("cpu.herald", at == null ? Double.NaN : at.cpu().heraldMicros(at.accepted()));
-    summary.record(
-        "cpu." + CpuUse.GENERATOR, at == null ? Double.NaN : at.micros(CpuUse.GENERATOR));
+    summary.record("cpu.herald", at.cpu().heraldMicros(at.accepted()));
+    summary.record("cpu." + CpuUse.GENERATOR, at.micros(CpuUse.GENERATOR));
   }
 
   private SendFigures hold(int rate) throws Exception {

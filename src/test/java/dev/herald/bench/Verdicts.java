@@ -34,7 +34,7 @@ final class Verdicts {
           hold.lagSeconds() <= 1);
     }
     summary.ranged(
-        "CPU per stored message at the found rate: Herald",
+        "CPU per stored message at the found rate (else the maximum): Herald",
         "cpu.herald",
         Verdicts::micro,
         Target.atMost(500, "≤ 500 µs"));
