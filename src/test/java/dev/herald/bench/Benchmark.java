@@ -66,14 +66,14 @@ public final class Benchmark {
 
   /** Compiled code (see {@link WarmUp}) and an empty backlog before anything is measured. */
   private void warmUp() throws Exception {
-    Generator generator = rig.generator(Progress.NONE);
     int window = rig.settings.warmupWindowSeconds();
-    generator.closedLoop(
-        rig.sends("api/dev/noop-send"), rig.settings.connections(), SendPhases.seconds(window));
+    rig.generator(Progress.NONE)
+        .closedLoop(
+            rig.sends("api/dev/noop-send"), rig.settings.connections(), SendPhases.seconds(window));
     long mark = rig.store.mark();
     WarmUp.Result warm =
         WarmUp.untilFlat(
-            generator,
+            rig,
             rig.sends("api/messages"),
             rig.settings.connections(),
             SendPhases.seconds(window),

@@ -17,6 +17,10 @@ import org.HdrHistogram.Histogram;
  */
 final class InboxScale {
   static final int USERS = 100_000;
+
+  /** Messages per seeding statement: about one progress line each on the reference machine. */
+  private static final long CHUNK = 50_000;
+
   private static final String SEED =
       "with m as (insert into messages (id, conversation_id, sender, body, created_at,"
           + " kafka_topic, kafka_partition, kafka_offset)"
@@ -43,13 +47,13 @@ final class InboxScale {
     try (Connection connection = DriverManager.getConnection(db, user, password)) {
       long have = seeded(connection);
       Progress progress = new Progress("seeding", total, "messages");
-      for (long from = have; from < total; from += 250_000) {
+      for (long from = have; from < total; from += CHUNK) {
         try (PreparedStatement insert = connection.prepareStatement(SEED)) {
           insert.setLong(1, from);
-          insert.setLong(2, Math.min(total, from + 250_000) - 1);
+          insert.setLong(2, Math.min(total, from + CHUNK) - 1);
           insert.executeUpdate();
         }
-        progress.update(Math.min(total, from + 250_000));
+        progress.update(Math.min(total, from + CHUNK));
       }
       try (PreparedStatement analyze = connection.prepareStatement("analyze")) {
         analyze.execute();

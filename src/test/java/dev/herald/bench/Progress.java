@@ -37,6 +37,9 @@ final class Progress {
 
   static String line(String label, long done, long total, String unit, double seconds) {
     double rate = seconds > 0 ? done / seconds : 0;
+    if (total <= 0) {
+      return String.format("  … %s: %,d %s, %,.0f /s", label, done, unit, rate);
+    }
     String line =
         String.format(
             "  … %s: %,d of %,d %s (%.0f %%), %,.0f /s",

@@ -20,6 +20,12 @@ class ProgressTest {
   }
 
   @Test
+  void saysWhatIsDoneWhenThereIsNoTotal() {
+    assertThat(Progress.line("warm-up, window 3", 12_340, 0, "sends", 10))
+        .isEqualTo("  … warm-up, window 3: 12,340 sends, 1,234 /s");
+  }
+
+  @Test
   void writesShortDurationsInSeconds() {
     assertThat(Progress.duration(42.4)).isEqualTo("42 s");
     assertThat(Progress.duration(3725)).isEqualTo("62 min 05 s");

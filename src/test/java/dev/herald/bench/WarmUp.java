@@ -26,8 +26,7 @@ final class WarmUp {
    * after each window.
    */
   static Result untilFlat(
-      Generator generator, Requests requests, int connections, Duration window, Duration max)
-      throws Exception {
+      Rig rig, Requests requests, int connections, Duration window, Duration max) throws Exception {
     List<Double> rates = new ArrayList<>();
     long accepted = 0;
     double best = 0;
@@ -35,7 +34,8 @@ final class WarmUp {
     long start = System.nanoTime();
     long end = start + max.toNanos();
     while (flat < FLAT_WINDOWS && System.nanoTime() + window.toNanos() <= end) {
-      LoadResult load = generator.closedLoop(requests, connections, window);
+      Progress progress = new Progress("warm-up, window " + (rates.size() + 1), 0, "sends");
+      LoadResult load = rig.generator(progress).closedLoop(requests, connections, window);
       double rate = load.acceptedPerSecond();
       accepted += load.accepted();
       rates.add(rate);
