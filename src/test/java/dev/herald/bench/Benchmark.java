@@ -42,22 +42,33 @@ public final class Benchmark {
   private void runAll() throws Exception {
     report.title(rig, Runtime.getRuntime().availableProcessors());
     rig.probe.watch(rig.audience.probes());
-    warmUp();
-    atRest();
-    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-    sampler.scheduleAtFixedRate(rig.server::sample, 0, 5, TimeUnit.SECONDS);
-    SendFigures hold = new Rounds(rig, report, summary).run();
-    sampler.shutdownNow();
-    Report.print("Liberty under load (peaks of 5 s samples)  %s", rig.server.peaks());
-    Verdicts.headlines(summary, rig.settings.fixedRate(), hold);
-    summary.row("Liberty under load (peaks)", rig.server.peaks(), "—", null);
+    Settings settings = rig.settings;
+    if (settings.runs("rounds")) {
+      warmUp();
+      atRest();
+      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+      sampler.scheduleAtFixedRate(rig.server::sample, 0, 5, TimeUnit.SECONDS);
+      SendFigures hold = new Rounds(rig, report, summary).run();
+      sampler.shutdownNow();
+      Report.print("Liberty under load (peaks of 5 s samples)  %s", rig.server.peaks());
+      Verdicts.headlines(summary, settings.fixedRate(), hold);
+      summary.row("Liberty under load (peaks)", rig.server.peaks(), "—", null);
+    }
     RawKafka kafka = new RawKafka(System.getProperty("herald.it.kafka.bootstrap"));
-    Baselines baselines = new Baselines(rig, kafka);
-    Verdicts.baselines(summary, baselines.kafka(), baselines.postgres());
-    Verdicts.drain(summary, new Backlog(rig, kafka).drain(rig.settings.drainRecords()));
-    new Reads(rig).measure().summarize(summary);
-    streams();
-    String heading = String.format("Herald benchmark, %s mode: summary", rig.settings.mode());
+    if (settings.runs("baselines")) {
+      Baselines baselines = new Baselines(rig, kafka);
+      Verdicts.baselines(summary, baselines.kafka(), baselines.postgres());
+    }
+    if (settings.runs("drain")) {
+      Verdicts.drain(summary, new Backlog(rig, kafka).drain(settings.drainRecords()));
+    }
+    if (settings.runs("reads")) {
+      new Reads(rig).measure().summarize(summary);
+    }
+    if (settings.runs("streams")) {
+      streams();
+    }
+    String heading = String.format("Herald benchmark, %s mode: summary", settings.mode());
     Report.print("%n%s%n%n%s", heading, summary.table());
     Path file = Path.of("target", "benchmark.md");
     summary.write(file, heading);

@@ -21,10 +21,21 @@ final class Generator {
 
   private final InetSocketAddress server;
   private final Progress progress;
+  private Runnable allSent = () -> {};
+  private boolean allSentRun;
 
   Generator(URI base, Progress progress) {
     this.server = new InetSocketAddress(base.getHost(), base.getPort());
     this.progress = progress;
+  }
+
+  /**
+   * Runs {@code action} (on the generator's thread: it must not block) when the last send has gone
+   * out: on an overloaded server that is later than the schedule's end.
+   */
+  Generator whenAllSent(Runnable action) {
+    this.allSent = action;
+    return this;
   }
 
   /** {@code connections} connections sending back to back for {@code duration}. */
@@ -37,12 +48,16 @@ final class Generator {
         while (now < end && pool.canSend()) {
           pool.send(next++, now);
         }
+        if (now >= end) {
+          allSent();
+        }
         if (now > end + GRACE_NANOS) {
           break;
         }
         pool.select(100);
         progress.update(pool.result.accepted());
       }
+      allSent(); // if the last sends were given up, or none could be sent
       return pool.finish(start);
     }
   }
@@ -69,6 +84,9 @@ final class Generator {
         while (!waiting.isEmpty() && pool.canSend()) {
           long n = waiting.poll();
           pool.send(n, start + (long) (n * interval));
+          if (next == total && waiting.isEmpty()) {
+            allSent();
+          }
         }
         if (now > start + duration.toNanos() + GRACE_NANOS) {
           pool.result.dropped += waiting.size();
@@ -78,7 +96,15 @@ final class Generator {
         pool.select(Math.max(1, untilNext / 1_000_000));
         progress.update(pool.result.accepted());
       }
+      allSent(); // if the last sends were given up, or none could be sent
       return pool.finish(start);
+    }
+  }
+
+  private void allSent() {
+    if (!allSentRun) {
+      allSentRun = true;
+      allSent.run();
     }
   }
 }

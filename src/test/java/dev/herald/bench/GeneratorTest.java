@@ -82,10 +82,24 @@ class GeneratorTest {
   }
 
   @Test
-  void keepsItsConnectionsBusyInAClosedLoop() throws IOException {
-    LoadResult load =
-        new Generator(base, Progress.NONE).closedLoop(requests(), 4, Duration.ofSeconds(1));
+  void saysOnceWhenTheLastSendWentOut() throws IOException {
+    AtomicInteger said = new AtomicInteger();
+    Generator generator = new Generator(base, Progress.NONE).whenAllSent(said::incrementAndGet);
 
+    generator.openLoop(requests(), 100, Duration.ofSeconds(1), 4);
+
+    assertThat(said).hasValue(1);
+  }
+
+  @Test
+  void keepsItsConnectionsBusyInAClosedLoop() throws IOException {
+    AtomicInteger said = new AtomicInteger();
+    LoadResult load =
+        new Generator(base, Progress.NONE)
+            .whenAllSent(said::incrementAndGet)
+            .closedLoop(requests(), 4, Duration.ofSeconds(1));
+
+    assertThat(said).hasValue(1);
     assertThat(load.accepted()).isGreaterThan(50);
     assertThat(load.failed).isZero();
     assertThat(load.rejected).isZero();

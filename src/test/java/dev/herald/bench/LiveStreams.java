@@ -26,6 +26,10 @@ final class LiveStreams implements VisibilityProbe {
   final AtomicLong events = new AtomicLong();
   final AtomicLong refused = new AtomicLong();
   final AtomicLong reopened = new AtomicLong();
+
+  /** Why streams were refused: the status and the start of the answer's body, with a count. */
+  final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+
   private final URI base;
   private final Map<UUID, Long> seen = new ConcurrentHashMap<>();
   private final ArrayDeque<StreamConnection> toOpen = new ArrayDeque<>();
@@ -111,7 +115,7 @@ final class LiveStreams implements VisibilityProbe {
             open++;
           }
         } catch (IOException e) {
-          ended(stream);
+          ended(stream, e);
         }
       }
       selector.selectedKeys().clear();
@@ -125,13 +129,13 @@ final class LiveStreams implements VisibilityProbe {
       try {
         stream.open(selector, base);
       } catch (IOException e) {
-        ended(stream);
+        ended(stream, e);
       }
     }
   }
 
   /** Closes a stream that ended; it opens again a second later unless it was refused. */
-  private synchronized void ended(StreamConnection stream) {
+  private synchronized void ended(StreamConnection stream, IOException why) {
     if (stream.status() == 200) {
       open--;
     }
@@ -139,6 +143,7 @@ final class LiveStreams implements VisibilityProbe {
     stream.close();
     if (stream.status() != 0 && stream.status() != 200) {
       refused.incrementAndGet();
+      refusals.merge(why.getMessage(), 1, Integer::sum);
       return;
     }
     reopened.incrementAndGet();

@@ -2,10 +2,9 @@ package dev.herald.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The phases that send: each measures the load, then waits until what it sent is stored and its
@@ -17,8 +16,8 @@ final class SendPhases {
   private static final long ALERTS_TIMEOUT_SECONDS = 1800;
 
   private final Rig rig;
-  private final ScheduledExecutorService endOfSending =
-      Executors.newSingleThreadScheduledExecutor(
+  private final ExecutorService endOfSending =
+      Executors.newSingleThreadExecutor(
           r -> {
             Thread thread = new Thread(r, "end-of-sending");
             thread.setDaemon(true);
@@ -47,7 +46,6 @@ final class SendPhases {
     return measure(
         "maximum",
         0,
-        seconds(rig.settings.maxSeconds()),
         Progress.NONE,
         requests,
         rig.probe,
@@ -72,7 +70,6 @@ final class SendPhases {
     return measure(
         name,
         perSecond,
-        duration,
         duration.toSeconds() > 60 ? new Progress(name, planned, "sends") : Progress.NONE,
         requests,
         probe,
@@ -81,14 +78,12 @@ final class SendPhases {
   }
 
   /**
-   * Runs the load, counting what was stored when its last send was due ({@code sending} after the
-   * start: the lag is what had been accepted by the end minus that), then waits until all is stored
-   * and alerted.
+   * Runs the load, counting what was stored when its last send went out (the lag is what had been
+   * accepted by the end minus that), then waits until all is stored and alerted.
    */
   private SendFigures measure(
       String name,
       int offered,
-      Duration sending,
       Progress progress,
       Requests requests,
       VisibilityProbe probe,
@@ -96,11 +91,21 @@ final class SendPhases {
       throws Exception {
     long mark = rig.store.mark();
     CpuMeter.Reading start = rig.cpu.read();
-    ScheduledFuture<Long> storedWhenSendingStopped =
-        endOfSending.schedule(
-            () -> rig.store.storedSince(mark), sending.toMillis(), TimeUnit.MILLISECONDS);
-    LoadResult result = load.run(rig.generator(progress));
-    long storedAtEnd = storedWhenSendingStopped.get();
+    CompletableFuture<Long> storedWhenAllSent = new CompletableFuture<>();
+    Generator generator =
+        rig.generator(progress)
+            .whenAllSent(
+                () ->
+                    endOfSending.execute(
+                        () -> {
+                          try {
+                            storedWhenAllSent.complete(rig.store.storedSince(mark));
+                          } catch (Exception e) {
+                            storedWhenAllSent.completeExceptionally(e);
+                          }
+                        }));
+    LoadResult result = load.run(generator);
+    long storedAtEnd = storedWhenAllSent.get();
     double caughtUp =
         rig.store.awaitStored(mark, result.accepted(), STORE_TIMEOUT_SECONDS, name + ", storing");
     double alerts = rig.store.awaitAlertsDone(ALERTS_TIMEOUT_SECONDS);

@@ -1,11 +1,14 @@
 package dev.herald.bench;
 
+import java.util.List;
+
 /**
  * What one benchmark run does: {@code -Dbench.mode=quick} (a few minutes, the default) or {@code
  * full} (the figures in docs/performance.md); each value can be overridden on its own.
  */
 record Settings(
     String mode,
+    String only,
     int repeats,
     int connections,
     int openConnections,
@@ -30,6 +33,7 @@ record Settings(
     boolean full = "full".equals(System.getProperty("bench.mode", "quick"));
     return new Settings(
         full ? "full" : "quick",
+        System.getProperty("bench.only", "all"),
         Integer.getInteger("bench.repeats", full ? 3 : 1),
         Integer.getInteger("bench.connections", 16),
         Integer.getInteger("bench.open.connections", 256),
@@ -50,4 +54,15 @@ record Settings(
         Integer.getInteger("bench.streams.rate", 200),
         Integer.getInteger("bench.streams.seconds", full ? 60 : 20));
   }
+
+  /**
+   * Whether a part runs: {@code bench.only} names some of rounds, baselines, drain, reads and
+   * streams (comma-separated) to run only those; anything else runs them all.
+   */
+  boolean runs(String part) {
+    List<String> named = List.of(only.split(","));
+    return PARTS.stream().noneMatch(named::contains) || named.contains(part);
+  }
+
+  static final List<String> PARTS = List.of("rounds", "baselines", "drain", "reads", "streams");
 }

@@ -108,7 +108,8 @@ final class StreamConnection implements AutoCloseable {
     String text = new String(head, 0, end, StandardCharsets.US_ASCII);
     status = Integer.parseInt(text.substring(9, 12));
     if (status != 200) {
-      throw new IOException("the stream was refused: " + status);
+      String body = new String(head, end + 4, head.length - end - 4, StandardCharsets.UTF_8);
+      throw new IOException(status + " " + body.substring(0, Math.min(300, body.length())));
     }
     boolean chunked =
         text.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked");

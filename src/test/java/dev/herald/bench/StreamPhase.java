@@ -77,6 +77,7 @@ final class StreamPhase {
         m.sends().load().seconds,
         Figures.rate(m.sends().load().acceptedPerSecond()),
         Report.notAccepted(m.sends().load()));
+    streams.refusals.forEach((why, count) -> Report.print("  refused %,d times: %s", count, why));
     Report.print(
         "  POST→event p50/p99/p999 %s (%,d of %,d messages seen on their streams)",
         Figures.latencies(m.sends().visible().micros()),
