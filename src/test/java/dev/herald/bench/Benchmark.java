@@ -27,15 +27,15 @@ public final class Benchmark {
 
   public static void main(String[] args) throws Exception {
     QuietLogging.apply();
-    Herald.awaitReady();
-    try (Rig rig = new Rig()) {
-      try {
+    try {
+      Herald.awaitReady();
+      try (Rig rig = new Rig()) {
         new Benchmark(rig).runAll();
-      } catch (Exception | Error e) {
-        // the build stops Liberty only after a successful run; do not leave it behind
-        rig.server.stop();
-        throw e;
       }
+    } catch (Exception | Error e) {
+      // the build stops Liberty only after a successful run; do not leave it behind
+      new ServerProcess().stop();
+      throw e;
     }
   }
 
