@@ -34,7 +34,11 @@ final class WarmUp {
     long start = System.nanoTime();
     long end = start + max.toNanos();
     while (flat < FLAT_WINDOWS && System.nanoTime() + window.toNanos() <= end) {
-      Progress progress = new Progress("warm-up, window " + (rates.size() + 1), 0, "sends");
+      // long windows (full mode) say how they are going; short ones end before a line is due
+      Progress progress =
+          window.toSeconds() > 15
+              ? new Progress("warm-up, window " + (rates.size() + 1), 0, "sends")
+              : Progress.NONE;
       LoadResult load = rig.generator(progress).closedLoop(requests, connections, window);
       double rate = load.acceptedPerSecond();
       accepted += load.accepted();
