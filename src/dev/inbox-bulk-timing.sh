@@ -27,6 +27,10 @@ select (lpad(to_hex((extract(epoch from t) * 1000)::bigint), 12, '0') || '7'
 insert into deliveries (message_id, recipient, conversation_id, sender, created_at)
 select id, '$USER_NAME', conversation_id, sender, created_at
   from messages where sender = '$USER_NAME-sender' order by seq;
+-- the counters the storing batch keeps for new deliveries (inbox.control.NewDeliveries)
+insert into inbox_counts (recipient, conversation_id, total, unread, unseen)
+select recipient, conversation_id, count(*), count(*), count(*)
+  from deliveries where recipient = '$USER_NAME' group by recipient, conversation_id;
 commit;
 analyze deliveries;
 analyze inbox_counts;

@@ -1,7 +1,7 @@
 package dev.herald.health;
 
-import dev.herald.messages.control.MessagePublisher;
 import dev.herald.platform.KafkaAdmin;
+import dev.herald.sending.control.MessagePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;

@@ -1,10 +1,8 @@
 /**
- * Sending messages. {@code POST /api/messages} validates, publishes one record to herald.messages
- * (keyed by conversation) and answers 202 once the broker acknowledged it; the {@code @Incoming}
- * consumer stores each record with its deliveries exactly once, or dead-letters it. A send to a
- * group is addressed to its members at send time ({@code GroupRecipients}). Also {@code GET
- * /api/messages/{id}}, a user's history {@code GET /api/messages} ({@code MessageHistory}) and
- * full-text search {@code GET /api/messages/search} ({@code MessageSearch}, {@code SearchText}).
- * Out of scope: delivery state (inbox), alerts (notifications).
+ * Messages: reading the message log. {@code GET /api/messages/{id}}, a user's history {@code GET
+ * /api/messages} ({@code MessageHistory}) and full-text search {@code GET /api/messages/search}
+ * ({@code MessageSearch}, {@code SearchText}); also the rules every layer agrees on about a message
+ * ({@code MessageLimits}, {@code ConversationIds}). Out of scope: sending (sending), storing
+ * (storing), delivery state (inbox), alerts (notifications).
  */
 package dev.herald.messages;

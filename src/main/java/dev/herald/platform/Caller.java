@@ -2,6 +2,7 @@ package dev.herald.platform;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The authenticated user of the current request: the bearer token's subject. */
@@ -16,6 +17,11 @@ public class Caller {
           ProblemType.UNAUTHENTICATED, "The token's subject is not a valid user name.");
     }
     return subject;
+  }
+
+  /** When the caller's token expires: what lives on it (a stream) ends then. */
+  public Instant expiresAt() {
+    return Instant.ofEpochSecond(token.getExpirationTime());
   }
 
   public boolean hasRole(String role) {

@@ -16,6 +16,8 @@ public enum ProblemType {
   CONVERSATION_RULE(
       "conversation-rule", "The request breaks a rule of the conversation it names", 422),
   RATE_LIMITED("rate-limited", "Too many requests", 429),
+  TOO_MANY_STREAMS("too-many-streams", "Too many live streams open for this user", 429),
+  STREAMS_UNAVAILABLE("streams-unavailable", "This instance takes no more live streams", 503),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
   NOT_ACCEPTABLE("not-acceptable", "Cannot produce an acceptable representation", 406),
   PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),

@@ -1,7 +1,7 @@
 package dev.herald.bench;
 
-import dev.herald.messages.control.EnvelopeCodec;
-import dev.herald.messages.entity.MessageEnvelope;
+import dev.herald.sending.control.EnvelopeCodec;
+import dev.herald.sending.entity.MessageEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herald.messages.entity.SendRequest;
+import dev.herald.sending.entity.SendRequest;
 import dev.herald.testing.Fuzz;
 import java.io.CharConversionException;
 import java.util.List;

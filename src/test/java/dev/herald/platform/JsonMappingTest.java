@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.herald.messages.entity.SendReceipt;
-import dev.herald.messages.entity.SendRequest;
+import dev.herald.sending.entity.SendReceipt;
+import dev.herald.sending.entity.SendRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

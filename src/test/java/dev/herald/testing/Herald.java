@@ -21,8 +21,13 @@ import org.microshed.testing.ApplicationEnvironment;
  * MicroShed's manually-started environment (microshed_hostname, microshed_http_port).
  */
 public final class Herald {
+  // HTTP/1.1, as browsers and curl speak it over plain http (the JDK client would otherwise
+  // upgrade to HTTP/2 and multiplex every test's calls on one connection)
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
   private static final URI ROOT = root();
   private static volatile boolean ready;

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Read-only look into the PostgreSQL the server writes, to check what was stored and how often. */
+/**
+ * A look into the PostgreSQL the server writes, to check what was stored and how often; and, for
+ * tests that play housekeeping, a way to do what it does.
+ */
 public final class LogDatabase {
   private LogDatabase() {}
 
@@ -22,6 +25,18 @@ public final class LogDatabase {
   public static long count(String sql, Object... parameters) {
     List<List<Object>> rows = query(sql, parameters);
     return ((Number) rows.get(0).get(0)).longValue();
+  }
+
+  public static int update(String sql, Object... parameters) {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static List<List<Object>> query(String sql, Object... parameters) {

@@ -41,7 +41,11 @@ public class ChatList {
           // one line: whitespace runs (line breaks too) become one space
           + " left(btrim(regexp_replace(left(m.body, 400), '\\s+', ' ', 'g')), "
           + SNIPPET_CHARS
-          + "), m.created_at, coalesce(n.unread, 0)"
+          + "), m.created_at, coalesce(n.unread, 0),"
+          // who takes part in a conversation that is not a group: its last message's people
+          + " case when c.id is null and m.id is not null then array(select u from"
+          + " (select d.recipient as u from deliveries d where d.message_id = m.id"
+          + " union select m.sender) p order by u) end"
           + " from conversation_entries e"
           + " left join messages m on m.id = e.last_message_id"
           + " left join conversations c on c.id = e.conversation_id"
@@ -90,10 +94,12 @@ public class ChatList {
             ? null
             : new LastMessage(
                 messageId, row.getString(6), row.getString(7), row.getString(8), instant(row, 9));
+    java.sql.Array people = row.getArray(11);
     return new ChatListItem(
         row.getString(1),
         row.getString(3),
         row.getString(4),
+        people == null ? null : List.of((String[]) people.getArray()),
         last,
         row.getLong(10),
         instant(row, 2));

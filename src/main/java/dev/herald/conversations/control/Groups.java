@@ -2,6 +2,7 @@ package dev.herald.conversations.control;
 
 import dev.herald.audit.control.AuditLog;
 import dev.herald.conversations.entity.Group;
+import dev.herald.conversations.entity.MembersChanged;
 import dev.herald.conversations.entity.NewGroup;
 import dev.herald.messages.control.ConversationIds;
 import dev.herald.messages.entity.MessageLimits;
@@ -11,6 +12,7 @@ import dev.herald.platform.ProblemType;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
@@ -48,6 +50,7 @@ public class Groups {
   DataSource dataSource;
 
   @Inject AuditLog audit;
+  @Inject Event<MembersChanged> membersChanged;
 
   @Inject
   @ConfigProperty(name = "herald.conversations.max-members", defaultValue = "256")
@@ -107,6 +110,7 @@ public class Groups {
           null,
           id,
           Map.of("title", request.title(), "members", memberList));
+      membersChanged.fire(new MembersChanged(id, request.title(), memberList, List.of()));
       return new Group(id, request.title(), memberList, creator, createdAt.toInstant());
     }
   }

@@ -2,11 +2,13 @@ package dev.herald.conversations.control;
 
 import dev.herald.audit.control.AuditLog;
 import dev.herald.conversations.entity.Group;
+import dev.herald.conversations.entity.MembersChanged;
 import dev.herald.messages.control.ConversationIds;
 import dev.herald.platform.ProblemException;
 import dev.herald.platform.ProblemType;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -40,6 +42,7 @@ public class Memberships {
   DataSource dataSource;
 
   @Inject AuditLog audit;
+  @Inject Event<MembersChanged> membersChanged;
   @Inject Groups groups;
 
   /** Adds {@code user}; adding a current member changes nothing. Answers the group as it is now. */
@@ -67,6 +70,7 @@ public class Memberships {
           null,
           id,
           Map.of("member", user, "before", before.members(), "after", after));
+      membersChanged.fire(new MembersChanged(id, before.title(), List.of(user), List.of()));
       return new Group(
           id, before.title(), List.copyOf(after), before.createdBy(), before.createdAt());
     }
@@ -90,6 +94,7 @@ public class Memberships {
           null,
           id,
           Map.of("member", user, "before", before.members(), "after", after));
+      membersChanged.fire(new MembersChanged(id, before.title(), List.of(), List.of(user)));
     }
   }
 

@@ -2,7 +2,7 @@ package dev.herald.deadletters.control;
 
 import dev.herald.audit.control.AuditLog;
 import dev.herald.deadletters.entity.RejectReason;
-import dev.herald.messages.entity.RecordCoordinates;
+import dev.herald.storing.entity.RecordCoordinates;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

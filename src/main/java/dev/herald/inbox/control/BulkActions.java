@@ -1,8 +1,10 @@
 package dev.herald.inbox.control;
 
 import dev.herald.audit.control.AuditLog;
+import dev.herald.inbox.entity.InboxChanged;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -27,8 +29,12 @@ public class BulkActions {
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
+  /** Which deliveries a bulk action was limited to, beyond the statement's own condition. */
+  private record Scope(String conversationId, Instant before) {}
+
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Event<InboxChanged> changed;
 
   /** Marks read every unread delivery, optionally of one conversation and created before a time. */
   @Transactional(rollbackOn = Exception.class)
@@ -38,18 +44,15 @@ public class BulkActions {
             "update deliveries set read_at = ? where recipient = ? and read_at is null"
                 + " and deleted_at is null");
     List<Object> parameters = new ArrayList<>();
-    Map<String, Object> criteria = new LinkedHashMap<>();
     if (conversationId != null) {
       sql.append(" and conversation_id = ?");
       parameters.add(conversationId);
-      criteria.put("conversationId", conversationId);
     }
     if (before != null) {
       sql.append(" and created_at < ?");
       parameters.add(before.atOffset(ZoneOffset.UTC));
-      criteria.put("before", before.toString());
     }
-    return run(user, "inbox.read-all", sql.toString(), parameters, criteria, conversationId);
+    return run(user, "read-all", sql.toString(), parameters, new Scope(conversationId, before));
   }
 
   /** Marks seen every delivery not seen yet. */
@@ -57,7 +60,7 @@ public class BulkActions {
   public int seenAll(String user) throws SQLException {
     return run(
         user,
-        "inbox.seen-all",
+        "seen-all",
         "update deliveries set seen_at = ? where recipient = ? and seen_at is null"
             + " and deleted_at is null");
   }
@@ -67,23 +70,17 @@ public class BulkActions {
   public int archiveRead(String user) throws SQLException {
     return run(
         user,
-        "inbox.archive-read",
+        "archive-read",
         "update deliveries set archived_at = ? where recipient = ? and read_at is not null"
             + " and archived_at is null and deleted_at is null");
   }
 
   /** A bulk action on the whole inbox: no criteria beyond the statement's own. */
   private int run(String user, String action, String sql) throws SQLException {
-    return run(user, action, sql, List.of(), Map.of(), null);
+    return run(user, action, sql, List.of(), new Scope(null, null));
   }
 
-  private int run(
-      String user,
-      String action,
-      String sql,
-      List<Object> parameters,
-      Map<String, Object> criteria,
-      String conversationId)
+  private int run(String user, String action, String sql, List<Object> parameters, Scope scope)
       throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update = connection.prepareStatement(sql)) {
@@ -94,9 +91,17 @@ public class BulkActions {
       }
       int updated = update.executeUpdate();
       if (updated > 0) {
-        Map<String, Object> details = new LinkedHashMap<>(criteria);
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (scope.conversationId() != null) {
+          details.put("conversationId", scope.conversationId());
+        }
+        if (scope.before() != null) {
+          details.put("before", scope.before().toString());
+        }
         details.put("updated", updated);
-        audit.append(connection, action, user, null, conversationId, details);
+        audit.append(connection, "inbox." + action, user, null, scope.conversationId(), details);
+        changed.fire(
+            new InboxChanged(user, action, scope.conversationId(), scope.before(), updated));
       }
       return updated;
     }

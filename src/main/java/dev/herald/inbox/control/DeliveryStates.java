@@ -1,6 +1,7 @@
 package dev.herald.inbox.control;
 
 import dev.herald.audit.control.AuditLog;
+import dev.herald.inbox.entity.DeliveriesChanged;
 import dev.herald.inbox.entity.DeliveryAction;
 import dev.herald.inbox.entity.DeliveryAction.Change;
 import dev.herald.platform.Problem.FieldError;
@@ -9,6 +10,7 @@ import dev.herald.platform.ProblemType;
 import dev.herald.platform.QueryParams;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -48,6 +50,7 @@ public class DeliveryStates {
 
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject Event<DeliveriesChanged> deliveriesChanged;
 
   /** Snoozes until a time in the future, at most a year ahead; else 400 naming the field. */
   public void snooze(String user, UUID messageId, String until) throws SQLException {
@@ -93,6 +96,7 @@ public class DeliveryStates {
               messageId,
               changed.getString(1),
               details(action, before, value));
+          deliveriesChanged.fire(new DeliveriesChanged(user, action, List.of(messageId)));
           return;
         }
       }

@@ -1,11 +1,14 @@
 package dev.herald.inbox.control;
 
+import dev.herald.inbox.entity.DeliveriesChanged;
+import dev.herald.inbox.entity.DeliveryAction;
 import dev.herald.inbox.entity.InboxFilter;
 import dev.herald.inbox.entity.InboxItem;
 import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,6 +53,7 @@ public class Inbox {
   DataSource dataSource;
 
   @Inject Clock clock;
+  @Inject Event<DeliveriesChanged> changed;
 
   @Transactional(rollbackOn = Exception.class)
   public Page<InboxItem> page(String user, InboxFilter filter, int limit, String cursor)
@@ -90,6 +94,9 @@ public class Inbox {
           seen.add(rows.getObject(1, UUID.class));
         }
       }
+    }
+    if (!seen.isEmpty()) {
+      changed.fire(new DeliveriesChanged(user, DeliveryAction.SEEN, List.copyOf(seen)));
     }
     return seen;
   }

@@ -14,11 +14,12 @@ import java.util.logging.Logger;
 /** Writes one JSON line per alert to the server log: the default channel in development. */
 @ApplicationScoped
 public class LogChannel implements NotificationChannel {
+  static final String NAME = "log";
   private static final Logger LOG = Logger.getLogger(LogChannel.class.getName());
 
   @Override
   public String name() {
-    return "log";
+    return NAME;
   }
 
   @Override

@@ -88,6 +88,15 @@ class ChatListIT {
     assertThat(chats.get(0).getString("conversationId")).isEqualTo(thread);
     assertThat(chats.get(2).getString("conversationId")).isEqualTo(group);
     assertThat(chats.get(2).getString("title")).isEqualTo("Book club");
+    assertThat(direct.getJsonArray("participants").getValuesAs(jakarta.json.JsonString::getString))
+        .containsExactlyElementsOf(new java.util.TreeSet<>(List.of(alice, bob)));
+    assertThat(
+            chats
+                .get(0)
+                .getJsonArray("participants")
+                .getValuesAs(jakarta.json.JsonString::getString))
+        .containsExactlyInAnyOrder(carol, bob);
+    assertThat(chats.get(2).containsKey("participants")).isFalse();
 
     // the sender's list has the conversation too, with nothing unread
     List<JsonObject> alices = items(as(alice).get("api/conversations"));

@@ -1,4 +1,0 @@
-package dev.herald.messages.entity;
-
-/** Where in Kafka a record was read from. */
-public record RecordCoordinates(String topic, int partition, long offset) {}

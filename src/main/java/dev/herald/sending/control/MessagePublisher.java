@@ -1,0 +1,94 @@
+package dev.herald.sending.control;
+
+import dev.herald.sending.entity.MessageEnvelope;
+import dev.herald.sending.entity.PublishOutcome;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Publishes envelopes to herald.messages, keyed by conversation so that one conversation stays in
+ * one partition and in order. A record the producer has not taken within the hand-over timeout is
+ * withdrawn (it will never be sent); once taken, the producer's own delivery timeout bounds the
+ * wait for the broker's answer.
+ */
+@ApplicationScoped
+public class MessagePublisher {
+  @Inject
+  @Channel("messages-out")
+  @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
+  Emitter<ProducerRecord<String, PendingSend>> emitter;
+
+  @Inject
+  @ConfigProperty(name = "mp.messaging.outgoing.messages-out.topic")
+  String topic;
+
+  @Inject EnvelopeCodec codec;
+  @Inject Handovers handovers;
+
+  @Resource ManagedThreadFactory threads;
+  private ExecutorService emitting;
+
+  @PostConstruct
+  void start() {
+    emitting = Executors.newSingleThreadExecutor(threads);
+  }
+
+  @PreDestroy
+  void stop() {
+    emitting.shutdown();
+  }
+
+  public CompletionStage<PublishOutcome> publish(MessageEnvelope envelope) {
+    PendingSend send = new PendingSend(codec.write(envelope));
+    CompletableFuture<PublishOutcome> outcome = new CompletableFuture<>();
+    try {
+      emitting.execute(() -> emit(envelope, send, outcome));
+    } catch (RejectedExecutionException e) {
+      send.withdraw();
+      outcome.complete(PublishOutcome.NOT_SENT);
+    }
+    handovers.watch(send, outcome);
+    return outcome;
+  }
+
+  /**
+   * On the one emitting thread, never a request's: the thread that emits may go on to hand queued
+   * records to the producer, whose send() blocks while the broker's metadata is unknown.
+   */
+  private void emit(
+      MessageEnvelope envelope, PendingSend send, CompletableFuture<PublishOutcome> outcome) {
+    try {
+      emitter
+          .send(new ProducerRecord<>(topic, envelope.conversationId(), send))
+          .whenComplete(
+              (ok, failure) ->
+                  outcome.complete(
+                      failure == null
+                          ? PublishOutcome.ACKNOWLEDGED
+                          : send.handedOver() ? PublishOutcome.UNKNOWN : PublishOutcome.NOT_SENT));
+    } catch (RuntimeException e) {
+      // a full buffer or a closed channel: the producer never saw it
+      send.withdraw();
+      outcome.complete(PublishOutcome.NOT_SENT);
+    }
+  }
+
+  /** False once the channel has been shut down: nothing more can be published until restart. */
+  public boolean open() {
+    return !emitter.isCancelled();
+  }
+}
