@@ -1,6 +1,5 @@
 package dev.herald.bench;
 
-import dev.herald.testing.Herald;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +27,7 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     QuietLogging.apply();
     try {
-      Herald.awaitReady();
+      ServerProcess.awaitReady();
       try (Rig rig = new Rig()) {
         new Benchmark(rig).runAll();
       }

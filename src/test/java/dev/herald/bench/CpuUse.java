@@ -53,13 +53,14 @@ record CpuUse(double wallSeconds, Map<String, Double> seconds) {
     return String.format(
         "CPU µs/"
             + unit
-            + ": Liberty %s, PostgreSQL %s, broker %s = Herald %s; generator %s;"
+            + ": Liberty %s, PostgreSQL %s, broker %s = Herald %s; generator %s; all %s;"
             + " %.2f cores busy",
         Figures.micros(micros(LIBERTY, messages)),
         Figures.micros(micros(POSTGRES, messages)),
         Figures.micros(micros(BROKER, messages)),
         Figures.micros(heraldMicros(messages)),
         Figures.micros(micros(GENERATOR, messages)),
+        Figures.micros(heraldMicros(messages) + micros(GENERATOR, messages)),
         coresBusy());
   }
 }

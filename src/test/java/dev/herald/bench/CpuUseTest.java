@@ -27,7 +27,7 @@ class CpuUseTest {
     assertThat(use().line(10_000))
         .isEqualTo(
             "CPU µs/message: Liberty 600, PostgreSQL 450, broker 90 = Herald 1,140;"
-                + " generator 60; 1.20 cores busy");
+                + " generator 60; all 1,200; 1.20 cores busy");
   }
 
   @Test

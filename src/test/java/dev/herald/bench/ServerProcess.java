@@ -1,5 +1,6 @@
 package dev.herald.bench;
 
+import dev.herald.testing.Herald;
 import dev.herald.testing.LibertyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The Liberty server the build started: stop, start, its pid and memory (/proc and jcmd). */
 final class ServerProcess {
@@ -25,7 +27,29 @@ final class ServerProcess {
   }
 
   void start() throws Exception {
-    liberty.start();
+    try {
+      liberty.start();
+    } catch (ConditionTimeoutException e) {
+      awaitReady();
+    }
+  }
+
+  /**
+   * Waits until Herald is ready, for up to ten minutes: on a busy two-core machine the application
+   * has taken 2.5 minutes to start, longer than the tests' helper waits.
+   */
+  static void awaitReady() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Herald.awaitReady();
+        return;
+      } catch (ConditionTimeoutException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        Report.print("  … Herald not ready after %d min; waiting on", 2 * attempt);
+      }
+    }
   }
 
   OptionalLong pid() {
