@@ -46,8 +46,9 @@ final class RawPostgres {
   double insert(Connection connection, int count, int batch, String body) throws Exception {
     Progress progress = new Progress("plain insert", count, "rows");
     try (Statement ddl = connection.createStatement()) {
-      ddl.execute("create table if not exists " + TABLE + " (like messages including all)");
-      ddl.execute("truncate " + TABLE);
+      // made anew each run: the messages table changes with the migrations
+      ddl.execute("drop table if exists " + TABLE);
+      ddl.execute("create table " + TABLE + " (like messages including all)");
     }
     connection.setAutoCommit(false);
     long start = System.nanoTime();
@@ -58,7 +59,7 @@ final class RawPostgres {
     }
     double rate = count / ((System.nanoTime() - start) / 1e9);
     try (Statement ddl = connection.createStatement()) {
-      ddl.execute("truncate " + TABLE);
+      ddl.execute("drop table " + TABLE);
       connection.commit();
     }
     return rate;
