@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The phases that send: each measures the load, then waits until what it sent is stored and its
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 final class SendPhases {
   private static final long STORE_TIMEOUT_SECONDS = 900;
   private static final long ALERTS_TIMEOUT_SECONDS = 1800;
+  private static final long VISIBLE_TIMEOUT_SECONDS = 300;
 
   private final Rig rig;
   private final ExecutorService endOfSending =
@@ -109,16 +111,29 @@ final class SendPhases {
     double caughtUp =
         rig.store.awaitStored(mark, result.accepted(), STORE_TIMEOUT_SECONDS, name + ", storing");
     double alerts = rig.store.awaitAlertsDone(ALERTS_TIMEOUT_SECONDS);
+    LoadResult.Visibility visible = awaitSeen(result, requests, probe, name);
     CpuUse cpu = rig.cpu.since(start);
-    return new SendFigures(
-        name,
-        offered,
-        result,
-        storedAtEnd,
-        caughtUp,
-        alerts,
-        result.visibility(probe.seen(), requests),
-        cpu);
+    return new SendFigures(name, offered, result, storedAtEnd, caughtUp, alerts, visible, cpu);
+  }
+
+  /**
+   * Waits until the probe has seen every probed message (at most {@code VISIBLE_TIMEOUT_SECONDS}):
+   * stored is not yet seen, a live stream's events may come later, and what comes later is the tail
+   * of the figure.
+   */
+  private static LoadResult.Visibility awaitSeen(
+      LoadResult result, Requests requests, VisibilityProbe probe, String name)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    LoadResult.Visibility visible = result.visibility(probe.seen(), requests);
+    Progress progress = new Progress(name + ", awaiting visibility", visible.probed(), "messages");
+    while (visible.seen() < visible.probed()
+        && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(VISIBLE_TIMEOUT_SECONDS)) {
+      progress.update(visible.seen());
+      TimeUnit.MILLISECONDS.sleep(200);
+      visible = result.visibility(probe.seen(), requests);
+    }
+    return visible;
   }
 
   private interface Load {
