@@ -1,76 +1,68 @@
 package dev.herald.bench;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The backlog drain: with Liberty stopped (so no consumer), valid envelopes go straight to the
- * topic; then Liberty starts and the consumer works the backlog off. The rate is the span of
- * stored_at over the backlog, so Liberty's own start-up does not count.
+ * topic; then Liberty starts and the consumer works the backlog off. Measured from when Liberty is
+ * ready until all are stored, so that its start-up (CPU and time) does not count: the rate and the
+ * CPU per message are over the messages stored in that window (the CPU until their alerts are sent
+ * too).
  */
 final class Backlog {
   /** What the drain measured. */
-  record Drained(long messages, double seconds, double perSecond, double wallSeconds) {}
-
-  private final RawKafka kafka;
-  private final ServerProcess server;
-  private final String db;
-  private final String user;
-  private final String password;
-
-  Backlog(RawKafka kafka, ServerProcess server, String db, String user, String password) {
-    this.kafka = kafka;
-    this.server = server;
-    this.db = db;
-    this.user = user;
-    this.password = password;
+  record Drained(long messages, double seconds, CpuUse cpu, double startSeconds) {
+    double perSecond() {
+      return messages / seconds;
+    }
   }
 
-  Drained drain(String run, int count, String body) throws Exception {
-    server.stop();
-    String sender = "drain-" + run;
+  private final Rig rig;
+  private final RawKafka kafka;
+
+  Backlog(Rig rig, RawKafka kafka) {
+    this.rig = rig;
+    this.kafka = kafka;
+  }
+
+  Drained drain(int count) throws Exception {
+    String body = Payloads.BODY;
+    rig.server.stop();
+    long mark = rig.store.mark();
+    String sender = "drain-" + rig.run;
     kafka.produce(
         "herald.messages",
         count,
-        n -> "drain-" + run + "-" + (n % 1000),
-        n ->
-            Payloads.envelope(
-                sender, "drain-" + run + "-" + (n % 1000), "drain-rcpt-" + (n % 5000), body));
+        n -> "drain-" + rig.run + "-" + (n % 1000),
+        n -> Payloads.envelope(sender, "drain-" + rig.run + "-" + (n % 1000), recipient(n), body),
+        "drain, filling the topic");
     long start = System.nanoTime();
-    server.start();
-    try (Connection connection = DriverManager.getConnection(db, user, password)) {
-      while (count(connection, sender) < count) {
-        Thread.sleep(2000); // counting is an index scan: not too often, it loads the database
-        if (System.nanoTime() - start > 3_600_000_000_000L) {
-          throw new IllegalStateException("the backlog was not drained within an hour");
-        }
-      }
-      double wall = (System.nanoTime() - start) / 1e9;
-      double span = span(connection, sender);
-      return new Drained(count, span, count / span, wall);
-    }
-  }
-
-  private static long count(Connection connection, String sender) throws Exception {
-    return single(connection, "select count(*) from messages where sender = ?", sender);
-  }
-
-  private static double span(Connection connection, String sender) throws Exception {
-    String sql =
-        "select extract(epoch from max(stored_at) - min(stored_at)) * 1000 from messages"
-            + " where sender = ?";
-    return Math.max(1, single(connection, sql, sender)) / 1000.0;
-  }
-
-  private static long single(Connection connection, String sql, String sender) throws Exception {
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, sender);
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return row.getLong(1);
+    rig.server.start();
+    double startSeconds = (System.nanoTime() - start) / 1e9;
+    long storedAtReady = rig.store.storedSince(mark);
+    CpuMeter.Reading ready = rig.cpu.read();
+    Progress progress = new Progress("drain", count, "messages");
+    long readyNanos = System.nanoTime();
+    while (rig.store.mark() - mark < count || rig.store.storedSince(mark) < count) {
+      progress.update(rig.store.mark() - mark);
+      TimeUnit.MILLISECONDS.sleep(250);
+      if (System.nanoTime() - readyNanos > TimeUnit.HOURS.toNanos(1)) {
+        throw new IllegalStateException("the backlog was not drained within an hour");
       }
     }
+    double seconds = (System.nanoTime() - readyNanos) / 1e9;
+    rig.store.awaitAlertsDone(1800); // their alerts are part of their cost
+    CpuUse cpu = rig.cpu.since(ready);
+    Drained drained = new Drained(count - storedAtReady, seconds, cpu, startSeconds);
+    Report.print(
+        "backlog drain (Liberty stopped, records to the topic, Liberty started: %.0f s):"
+            + " %,d messages stored in %.1f s after it was ready = %s /s",
+        startSeconds, drained.messages(), seconds, Figures.rate(drained.perSecond()));
+    Report.print("  %s", cpu.line(drained.messages()));
+    return drained;
+  }
+
+  private static String recipient(int n) {
+    return "drain-rcpt-" + (n % 5000);
   }
 }

@@ -13,10 +13,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One keep-alive HTTP/1.1 connection, blocking, for one load worker. The JDK's HttpClient cost the
- * benchmark about as much CPU per request as the server's whole no-op POST, on the same two cores,
- * so it measured the generator; this writes a request and reads the answer and nothing more
- * (Content-Length or chunked bodies; a new connection after a failure or a close).
+ * One blocking keep-alive HTTP/1.1 connection, for the reads at scale: one request at a time, each
+ * timed on its own. It writes a request and reads the answer and nothing more (Content-Length or
+ * chunked bodies; a new connection after a failure or a close): the JDK's HttpClient cost about as
+ * much CPU per request as the server's answer.
  */
 final class Http1 implements AutoCloseable {
   record Answer(int status, String body) {}
@@ -28,10 +28,6 @@ final class Http1 implements AutoCloseable {
 
   Http1(URI base) {
     this.base = base;
-  }
-
-  Answer post(String path, String token, String json) throws IOException {
-    return exchange("POST", path, token, json.getBytes(StandardCharsets.UTF_8));
   }
 
   Answer get(String path, String token) throws IOException {

@@ -17,16 +17,29 @@ import org.HdrHistogram.Histogram;
  */
 final class InboxScale {
   static final int USERS = 100_000;
+
+  /** Messages per seeding statement: about one progress line each on the reference machine. */
+  private static final long CHUNK = 50_000;
+
+  // messages, their deliveries and the recipients' counters, as the store writes them (since V9
+  // the counters are the inbox's own upsert, no longer a trigger on deliveries)
   private static final String SEED =
       "with m as (insert into messages (id, conversation_id, sender, body, created_at,"
           + " kafka_topic, kafka_partition, kafka_offset)"
           + " select gen_random_uuid(), 'seed-c-' || (i % 200000), 'seed-u-' || (i % 100000),"
           + " 'seeded message number ' || i || ' 안녕하세요', now(), 'bench.seed', 0, i"
           + " from generate_series(?::bigint, ?::bigint) i"
-          + " returning id, conversation_id, sender, kafka_offset, created_at)"
-          + " insert into deliveries (message_id, recipient, conversation_id, sender, created_at)"
+          + " returning id, conversation_id, sender, kafka_offset, created_at),"
+          + " d as (insert into deliveries (message_id, recipient, conversation_id, sender,"
+          + " created_at)"
           + " select id, 'seed-u-' || ((kafka_offset * 7 + 1) % 100000), conversation_id, sender,"
-          + " created_at from m";
+          + " created_at from m returning recipient, conversation_id)"
+          + " insert into inbox_counts as c (recipient, conversation_id, total, unread, unseen)"
+          + " select recipient, conversation_id, count(*), count(*), count(*) from d"
+          + " group by recipient, conversation_id order by recipient, conversation_id"
+          + " on conflict (recipient, conversation_id) do update"
+          + " set total = c.total + excluded.total, unread = c.unread + excluded.unread,"
+          + " unseen = c.unseen + excluded.unseen";
 
   private final String db;
   private final String user;
@@ -42,13 +55,14 @@ final class InboxScale {
   long seed(long total) throws Exception {
     try (Connection connection = DriverManager.getConnection(db, user, password)) {
       long have = seeded(connection);
-      for (long from = have; from < total; from += 250_000) {
+      Progress progress = new Progress("seeding", total, "messages");
+      for (long from = have; from < total; from += CHUNK) {
         try (PreparedStatement insert = connection.prepareStatement(SEED)) {
           insert.setLong(1, from);
-          insert.setLong(2, Math.min(total, from + 250_000) - 1);
+          insert.setLong(2, Math.min(total, from + CHUNK) - 1);
           insert.executeUpdate();
         }
-        System.out.printf("  seeded %,d of %,d messages%n", Math.min(total, from + 250_000), total);
+        progress.update(Math.min(total, from + CHUNK));
       }
       try (PreparedStatement analyze = connection.prepareStatement("analyze")) {
         analyze.execute();

@@ -2,7 +2,6 @@ package dev.herald.bench;
 
 import dev.herald.sending.control.EnvelopeCodec;
 import dev.herald.sending.entity.MessageEnvelope;
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -12,15 +11,12 @@ import java.util.UUID;
 final class Payloads {
   static final String BODY = "benchmark message — 안녕하세요, the meeting moved to 3 pm 🙂";
 
-  private Payloads() {}
+  /** The body's search text as the store builds it: Latin words, and the CJK run as bigrams. */
+  static final String BODY_LATIN = "benchmark message — , the meeting moved to 3 pm";
 
-  static String request(String recipient, int n) {
-    return Json.createObjectBuilder()
-        .add("to", Json.createArrayBuilder(List.of(recipient)))
-        .add("body", BODY + " #" + n)
-        .build()
-        .toString();
-  }
+  static final String BODY_GRAMS = "안녕 녕하 하세 세요";
+
+  private Payloads() {}
 
   /** The record Herald would publish for such a request, as UTF-8. */
   static byte[] envelope(String sender, String conversationId, String recipient, String body) {

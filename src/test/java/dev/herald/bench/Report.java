@@ -1,141 +1,134 @@
 package dev.herald.bench;
 
-import static dev.herald.bench.Benchmark.ms;
+import static dev.herald.bench.Figures.latencies;
+import static dev.herald.bench.Figures.millis;
+import static dev.herald.bench.Figures.rate;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.HdrHistogram.Histogram;
 
-/** The figures of one run, printed together at the end with their ratios. */
+/** Prints each phase's figures as it ends, in the same words as the summary table. */
 final class Report {
-  private final List<String> lines = new ArrayList<>();
-  private double noopRate;
-  private double storedRate;
+  static final String STEP_HEADER =
+      String.format(
+          "  %8s %9s %9s %6s %15s %17s  %-28s %s",
+          "offered",
+          "accepted",
+          "stored/s",
+          "lag s",
+          "POST p50/p99",
+          "visible p50/p99",
+          "CPU µs/msg Lib/PG/brk/gen",
+          "held");
 
-  void title(Settings settings, int cores) {
-    add(
-        "%nHerald benchmark, %s mode: %d connections, %d cores seen by the load generator",
-        settings.mode(), settings.connections(), cores);
+  void title(Rig rig, int cores) {
+    Settings s = rig.settings;
+    print(
+        "%nHerald benchmark, %s mode, %d round(s): %d cores seen by the generator (one NIO thread;"
+            + " closed loop on %d connections, open loop on up to %d); %d senders, POST→visible"
+            + " from 1 send in %d to %d probe recipients: %s",
+        s.mode(),
+        s.repeats(),
+        cores,
+        s.connections(),
+        s.openConnections(),
+        s.senders(),
+        Rig.PROBE_EVERY,
+        Rig.PROBES,
+        rig.probe.describe());
   }
 
-  void warmUp(List<Double> rates, Duration window) {
-    add(
+  void warmUp(WarmUp.Result warm, int windowSeconds) {
+    print(
         "warm-up, POST /api/messages in %d s windows until the rate stopped rising: %s /s",
-        window.toSeconds(),
-        rates.stream().map(r -> String.format("%,.0f", r)).collect(Collectors.joining(", ")));
+        windowSeconds, warm.rates().stream().map(Figures::rate).collect(Collectors.joining(", ")));
   }
 
-  void noop(Load load, double seconds) {
-    noopRate = load.acceptedAtMillis.size() / seconds;
-    add(
-        "the limit: no-op POST /api/dev/noop-send  %,9.0f /s   p50/p99/p999 %s  (errors %d)",
-        noopRate, latencies(load.latencyMicros), load.rejected.get() + load.failed.get());
+  void noop(SendFigures noop) {
+    print(
+        "the limit: no-op POST /api/dev/noop-send, closed loop, %.0f s: %s /s, p50/p99/p999 %s%s",
+        noop.load().seconds,
+        rate(noop.load().acceptedPerSecond()),
+        latencies(noop.load().latencyMicros),
+        notAccepted(noop.load()));
+    print("  %s", noop.cpu().line(noop.accepted(), "request"));
   }
 
-  void maximum(Load load, double seconds, long storedAtEnd) {
-    long accepted = load.acceptedAtMillis.size();
-    add("Herald at its maximum (closed loop) for %.0f s:", seconds);
-    add(
-        "  POST /api/messages accepted           %,9.0f /s   p50/p99/p999 %s  (refused %d, failed %d)",
-        accepted / seconds, latencies(load.latencyMicros), load.rejected.get(), load.failed.get());
-    add(
-        "  stored meanwhile                      %,9.0f /s   lag when sending stopped %,d messages",
-        storedAtEnd / seconds, accepted - storedAtEnd);
+  void maximum(SendFigures max) {
+    print(
+        "Herald at its maximum, closed loop, %.0f s: accepted %s /s, p50/p99/p999 %s%s",
+        max.load().seconds,
+        rate(max.load().acceptedPerSecond()),
+        latencies(max.load().latencyMicros),
+        notAccepted(max.load()));
+    print(
+        "  stored meanwhile %s /s, lag when sending stopped %,d messages (%.1f s of traffic),"
+            + " all stored %.1f s later",
+        rate(max.storedPerSecond()), max.lag(), max.lagSeconds(), max.caughtUpSeconds());
+    print("  %s", max.cpu().line(max.accepted()));
   }
 
-  void sustained(int rate, Load load, double seconds, long storedAtEnd, Histogram visible) {
-    long accepted = load.acceptedAtMillis.size();
-    double postRate = accepted / seconds;
-    storedRate = storedAtEnd / seconds;
-    long lag = accepted - storedAtEnd;
-    add("Herald sustained: %,d sends/s offered for %.0f s", rate, seconds);
-    add(
-        "  POST /api/messages accepted           %,9.0f /s   p50/p99/p999 %s  (refused %d, failed %d, not sent %d)",
-        postRate,
-        latencies(load.latencyMicros),
-        load.rejected.get(),
-        load.failed.get(),
-        load.dropped.get());
-    add(
-        "  sent→stored                           %,9.0f /s   = %.0f %% of the no-op limit",
-        storedRate, 100 * storedRate / noopRate);
-    add(
-        "  lag when sending stopped              %,9d messages = %.2f s of traffic",
-        lag, postRate == 0 ? 0 : lag / postRate);
-    add(
-        "  POST→stored p50/p99/p999              %,d / %,d / %,d ms",
-        visible.getValueAtPercentile(50),
-        visible.getValueAtPercentile(99),
-        visible.getValueAtPercentile(99.9));
+  void searchStart(int round, int stepSeconds) {
+    print(
+        "sustained rate search%s, open loop, %d s steps (a step holds with lag ≤ %.0f s of"
+            + " traffic, POST p99 ≤ %.0f ms, ≤ %.1f %% not accepted):",
+        round > 0 ? " (round " + round + ")" : "",
+        stepSeconds,
+        RateSearch.MAX_LAG_SECONDS,
+        RateSearch.MAX_POST_P99_MILLIS,
+        RateSearch.MAX_NOT_ACCEPTED * 100);
+    print(STEP_HEADER);
   }
 
-  void caughtUp(double stored, double alerted) {
-    add(
-        "  after sending stopped: all stored in %.1f s, all alerts sent in %.1f s",
-        stored, alerted);
+  void step(SendFigures step, boolean held) {
+    print(
+        "  %8s %9s %9s %6.2f %15s %17s  %-28s %s",
+        rate(step.offered()),
+        rate(step.load().acceptedPerSecond()),
+        rate(step.storedPerSecond()),
+        step.lagSeconds(),
+        millis(Figures.ms(step.load().latencyMicros, 50)) + " / " + millis(step.postP99Millis()),
+        millis(step.visibleMillis(50)) + " / " + millis(step.visibleMillis(99)),
+        cpuColumns(step),
+        held ? "yes" : "no");
   }
 
-  void fixedRate(int rate, Load load, double seconds, Histogram visible) {
-    add(
-        "Herald at %,d sends/s offered for %.0f s: accepted %,.0f /s (refused %d, failed %d, not sent %d)",
-        rate,
-        seconds,
-        load.acceptedAtMillis.size() / seconds,
-        load.rejected.get(),
-        load.failed.get(),
-        load.dropped.get());
-    add("  POST p50/p99/p999                     %s", latencies(load.latencyMicros));
-    add(
-        "  POST→stored (visible) p50/p99/p999    %,d / %,d / %,d ms",
-        visible.getValueAtPercentile(50),
-        visible.getValueAtPercentile(99),
-        visible.getValueAtPercentile(99.9));
+  static String cpuColumns(SendFigures step) {
+    return List.of(CpuUse.LIBERTY, CpuUse.POSTGRES, CpuUse.BROKER, CpuUse.GENERATOR).stream()
+            .map(p -> Figures.micros(step.micros(p)))
+            .collect(Collectors.joining("/"))
+        + " = "
+        + Figures.micros(step.cpu().heraldMicros(step.accepted()));
   }
 
-  void memory(String peaks) {
-    add("Liberty under load (peak of 5 s samples)  %s", peaks);
+  void sendPhase(String title, SendFigures phase) {
+    print(
+        "%s: accepted %s /s, sent→stored %s /s, lag when sending stopped %,d (%.2f s of traffic)%s",
+        title,
+        rate(phase.load().acceptedPerSecond()),
+        rate(phase.storedPerSecond()),
+        phase.lag(),
+        phase.lagSeconds(),
+        notAccepted(phase.load()));
+    print("  POST p50/p99/p999 %s", latencies(phase.load().latencyMicros));
+    print(
+        "  POST→visible p50/p99/p999 %s (%,d of %,d probed sends seen)",
+        latencies(phase.visible().micros()), phase.visible().seen(), phase.visible().probed());
+    print(
+        "  all stored %.1f s after sending stopped, all alerts sent %.1f s after that",
+        phase.caughtUpSeconds(), phase.alertsSeconds());
+    print("  %s", phase.cpu().line(phase.accepted()));
   }
 
-  void rawKafka(int records, double rate) {
-    add(
-        "plain Kafka producer, same record and settings  %,9.0f records/s (%,d records)"
-            + "  Herald sent→stored = %.1f %% of it",
-        rate, records, 100 * storedRate / rate);
+  static String notAccepted(LoadResult load) {
+    return load.notAccepted() == 0
+        ? ""
+        : String.format(
+            " (not accepted: %,d refused, %,d failed, %,d not sent)",
+            load.rejected, load.failed, load.dropped);
   }
 
-  void rawPostgres(int rows, double rate) {
-    add(
-        "plain batched insert into a messages copy       %,9.0f rows/s (%,d rows, 500 per"
-            + " transaction)  Herald = %.1f %% of it",
-        rate, rows, 100 * storedRate / rate);
-  }
-
-  void drain(Backlog.Drained drained) {
-    add(
-        "backlog drain: %,d messages stored in %.1f s = %,.0f /s (%.1f s including Liberty's start)",
-        drained.messages(), drained.seconds(), drained.perSecond(), drained.wallSeconds());
-  }
-
-  void inbox(long messages, Histogram page, Histogram counts) {
-    add(
-        "reads with %,d seeded messages among %,d users (one connection, 3,000 each):",
-        messages, InboxScale.USERS);
-    add("  GET /api/inbox?limit=20               p50/p99/p999 %s", latencies(page));
-    add("  GET /api/inbox/counts                 p50/p99/p999 %s", latencies(counts));
-  }
-
-  void print() {
-    lines.forEach(System.out::println);
-  }
-
-  private void add(String format, Object... args) {
-    lines.add(String.format(format, args));
-    System.out.println(lines.get(lines.size() - 1));
-  }
-
-  private static String latencies(Histogram micros) {
-    return String.format("%.1f / %.1f / %.1f ms", ms(micros, 50), ms(micros, 99), ms(micros, 99.9));
+  static void print(String format, Object... args) {
+    System.out.println(String.format(format, args));
   }
 }

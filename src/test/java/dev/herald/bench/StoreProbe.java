@@ -5,86 +5,75 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
-import org.HdrHistogram.Histogram;
+import java.util.concurrent.TimeUnit;
 
-/** Watches what the consumer has committed to PostgreSQL for one benchmark run's senders. */
+/**
+ * What the consumer has committed to PostgreSQL since a mark (the log position before a phase),
+ * read cheaply: waiting watches the newest seq (one index probe), and counts rows only when that
+ * says all may be there, so that the probe adds little to PostgreSQL's CPU in the phase. Shared by
+ * the phase's thread and its end-of-sending count: one statement at a time.
+ */
 final class StoreProbe implements AutoCloseable {
   private final Connection connection;
-  private final String senderPattern;
 
-  StoreProbe(String url, String user, String password, String senderPrefix) throws SQLException {
+  StoreProbe(String url, String user, String password) throws SQLException {
     this.connection = DriverManager.getConnection(url, user, password);
-    this.senderPattern = senderPrefix + "%";
   }
 
-  static StoreProbe forSenders(String senderPrefix) throws SQLException {
-    return new StoreProbe(
-        System.getProperty("herald.it.db.url"),
-        System.getProperty("herald.it.db.user"),
-        System.getProperty("herald.it.db.password"),
-        senderPrefix);
+  /** The log position now: messages stored after it have a greater seq. */
+  long mark() throws SQLException {
+    return single("select coalesce(max(seq), 0) from messages", -1);
   }
 
-  /** Waits until {@code expected} messages are stored; returns the seconds that took. */
-  double awaitStored(long expected, long timeoutSeconds) throws SQLException, InterruptedException {
+  /** Messages stored since {@code mark}, counted. */
+  long storedSince(long mark) throws SQLException {
+    return single("select count(*) from messages where seq > ?", mark);
+  }
+
+  /**
+   * Waits until {@code expected} messages were stored after {@code mark} (at most {@code
+   * timeoutSeconds}); returns the seconds that took.
+   */
+  double awaitStored(long mark, long expected, long timeoutSeconds, String label)
+      throws SQLException, InterruptedException {
     long start = System.nanoTime();
-    while (stored() < expected && System.nanoTime() - start < timeoutSeconds * 1_000_000_000L) {
-      Thread.sleep(50);
+    Progress progress = new Progress(label, expected, "messages");
+    while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
+      long upTo = mark() - mark;
+      progress.update(Math.min(upTo, expected));
+      // seq values are taken at insert: a duplicate record uses one and stores nothing
+      if (upTo >= expected && storedSince(mark) >= expected) {
+        break;
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
     }
     return (System.nanoTime() - start) / 1e9;
   }
 
   /**
-   * Waits until no alert is pending in the outbox (of any sender), so that the next phase measures
-   * without the alert dispatcher catching up; returns the seconds that took.
+   * Waits until no alert is pending in the outbox, so that the next phase measures without the
+   * alert dispatcher catching up; returns the seconds that took.
    */
   double awaitAlertsDone(long timeoutSeconds) throws SQLException, InterruptedException {
     long start = System.nanoTime();
-    while (pendingAlerts() > 0 && System.nanoTime() - start < timeoutSeconds * 1_000_000_000L) {
-      Thread.sleep(200);
+    String pending = "select count(*) from notifications where status = 'pending'";
+    while (single(pending, -1) > 0
+        && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(timeoutSeconds)) {
+      TimeUnit.MILLISECONDS.sleep(250);
     }
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private long pendingAlerts() throws SQLException {
-    try (PreparedStatement count =
-            connection.prepareStatement(
-                "select count(*) from notifications where status = 'pending'");
-        ResultSet row = count.executeQuery()) {
-      row.next();
-      return row.getLong(1);
-    }
-  }
-
-  long stored() throws SQLException {
-    try (PreparedStatement count =
-        connection.prepareStatement("select count(*) from messages where sender like ?")) {
-      count.setString(1, senderPattern);
-      try (ResultSet row = count.executeQuery()) {
+  private synchronized long single(String sql, long parameter) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      if (parameter >= 0) {
+        query.setLong(1, parameter);
+      }
+      try (ResultSet row = query.executeQuery()) {
         row.next();
         return row.getLong(1);
       }
     }
-  }
-
-  /** Milliseconds from a send being due to its row being stored, for every accepted send. */
-  Histogram visibleAfterMillis(Map<String, Long> acceptedAtMillis) throws SQLException {
-    Histogram histogram = new Histogram(3_600_000L, 3);
-    String sql =
-        "select id::text, extract(epoch from stored_at) * 1000 from messages where sender like ?";
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, senderPattern);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          Long due = acceptedAtMillis.get(rows.getString(1));
-          if (due != null) {
-            histogram.recordValue(Math.max(0, (long) rows.getDouble(2) - due));
-          }
-        }
-      }
-    }
-    return histogram;
   }
 
   @Override

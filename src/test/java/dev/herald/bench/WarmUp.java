@@ -1,10 +1,8 @@
 package dev.herald.bench;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * Loads the server until its rate stops rising. Liberty's request path takes minutes of load to be
@@ -23,28 +21,38 @@ final class WarmUp {
 
   private WarmUp() {}
 
-  /** Closed-loop windows until three in a row are flat, or until {@code max} is up. */
+  /**
+   * Closed-loop windows until three in a row are flat, or until {@code max} is up; a progress line
+   * after each window.
+   */
   static Result untilFlat(
-      URI target,
-      List<String> tokens,
-      int connections,
-      Duration window,
-      Duration max,
-      IntFunction<String> body)
-      throws InterruptedException {
+      Rig rig, Requests requests, int connections, Duration window, Duration max) throws Exception {
     List<Double> rates = new ArrayList<>();
     long accepted = 0;
     double best = 0;
     int flat = 0;
-    long end = System.nanoTime() + max.toNanos();
+    long start = System.nanoTime();
+    long end = start + max.toNanos();
     while (flat < FLAT_WINDOWS && System.nanoTime() + window.toNanos() <= end) {
-      Load load = new Load(target, tokens, connections);
-      double seconds = load.closedLoop(window, body);
-      double rate = load.acceptedAtMillis.size() / seconds;
-      accepted += load.acceptedAtMillis.size();
+      // long windows (full mode) say how they are going; short ones end before a line is due
+      Progress progress =
+          window.toSeconds() > 15
+              ? new Progress("warm-up, window " + (rates.size() + 1), 0, "sends")
+              : Progress.NONE;
+      LoadResult load = rig.generator(progress).closedLoop(requests, connections, window);
+      double rate = load.acceptedPerSecond();
+      accepted += load.accepted();
       rates.add(rate);
       flat = rate > best * GAIN ? 0 : flat + 1;
       best = Math.max(best, rate);
+      System.out.printf(
+          "  … warm-up: window %d, %,.0f POSTs/s; %.0f of at most %d s, flat for %d of %d%n",
+          rates.size(),
+          rate,
+          (System.nanoTime() - start) / 1e9,
+          max.toSeconds(),
+          flat,
+          FLAT_WINDOWS);
     }
     return new Result(rates, accepted);
   }
