@@ -2,11 +2,11 @@
  * Notifications: alerting recipients of stored messages through the channels they chose.
  *
  * <p>Storing a message writes one pending notification per recipient and enabled channel in the
- * same transaction (an outbox; {@code NewAlerts} observes the stored batch). A {@code Dispatcher} on
- * every instance claims due notifications with {@code FOR UPDATE SKIP LOCKED} and a lease, decides
- * each by the recipient's current preferences ({@code AlertRules}: read, muted, quiet hours,
- * digest), sends it through a {@code NotificationChannel} (email over SMTP, a signed SMS webhook,
- * the log) and records the outcome, retrying with backoff; sent and failed are audited.
+ * same transaction (an outbox; {@code NewAlerts} observes the stored batch). A {@code Dispatcher}
+ * on every instance claims due notifications with {@code FOR UPDATE SKIP LOCKED} and a lease,
+ * decides each by the recipient's current preferences ({@code AlertRules}: read, muted, quiet
+ * hours, digest), sends it through a {@code NotificationChannel} (email over SMTP, a signed SMS
+ * webhook, the log) and records the outcome, retrying with backoff; sent and failed are audited.
  *
  * <p>Operations: {@code GET/PUT /api/me/preferences} (the {@code NotificationPreference} entity),
  * {@code GET /api/notifications}.

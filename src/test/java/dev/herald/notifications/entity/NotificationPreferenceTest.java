@@ -41,8 +41,7 @@ class NotificationPreferenceTest {
   void replacesEarlierSettingsWhole() {
     NotificationPreference row = new NotificationPreference();
     row.replaceWith(
-        new Preferences(
-            List.of("sms"), null, "+15551234567", List.of("dm-a"), NIGHT_IN_UTC, 60),
+        new Preferences(List.of("sms"), null, "+15551234567", List.of("dm-a"), NIGHT_IN_UTC, 60),
         NOW);
 
     row.replaceWith(Preferences.defaults(), NOW.plusSeconds(60));
