@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Audit chains of a test's own (never touched by the server), written the two ways the log holds
  * them: version 2 through the application's {@link AuditLog}, version 1 as the plpgsql trigger
- * wrote them before V10 (the row's hash computed by herald_audit_bytes).
+ * wrote them before V15 (the row's hash computed by herald_audit_bytes).
  */
 final class TestChains {
   static final String OFF = "alter table audit_events disable trigger audit_events_append_only";
