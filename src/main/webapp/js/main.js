@@ -75,6 +75,13 @@ function startStream() {
     onOpen: (resumed) => emit('stream:open', resumed),
   });
   stream.start();
+  // A page the user leaves (or that goes into the back/forward cache) gives its connection back
+  // at once: over HTTP/1.1 a browser opens at most six connections to a host, and a stream that
+  // outlived its page held one of them until the next page's requests queued behind it.
+  window.addEventListener('pagehide', () => stream.stop());
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) stream.start(); // resumes from the last event id: nothing missed
+  });
   document.addEventListener('visibilitychange', () => {
     const state = $('#connection').dataset.state;
     if (document.visibilityState === 'visible' && state === 'reconnecting') stream.reconnectNow();

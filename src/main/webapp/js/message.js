@@ -67,7 +67,7 @@ export const message = {
       // the email's link was followed: the message is read now
       api(`inbox/${encodeURIComponent(m.id)}/read`, { method: 'POST' })
         .then(() => emit('inbox:changed'))
-        .catch(() => {});
+        .catch((e) => status(`Not marked read: ${e.words || e.message}`));
     }
   },
 

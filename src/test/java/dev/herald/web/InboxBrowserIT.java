@@ -85,7 +85,11 @@ class InboxBrowserIT {
     assertThat(rows())
         .containsExactly(
             "one more thing", "see the draft", "lunch on friday?", "the numbers are in");
-    new Actions(browser.driver).moveToElement(row("see the draft")).perform();
+    browser.until(
+        d -> {
+          new Actions(browser.driver).moveToElement(row("see the draft")).perform();
+          return true;
+        });
     browser.screenshot("03-inbox");
 
     act("the numbers are in", "read");

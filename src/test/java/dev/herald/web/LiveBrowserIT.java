@@ -80,7 +80,8 @@ class LiveBrowserIT {
                 .anyMatch(e -> e.getText().equals("are you free at 3?")));
     long tookMs = (System.nanoTime() - sent) / 1_000_000;
     System.out.println("live message shown on the other side " + tookMs + " ms after Enter");
-    assertThat(second.driver.getTitle()).isEqualTo("Herald"); // read at once: it is open
+    // read at once, since it is open: the badge may show for the moment the read takes
+    second.until(d -> "Herald".equals(d.getTitle()));
     // the sender's own tab shows it stored, once
     first.until(
         d ->

@@ -137,12 +137,12 @@ class PageBrowserIT {
     Seed.send(bob, List.of(me), "Dinner", "저녁 7시에 만나요 🍜");
     try (Browser phone = Browser.phone()) {
       phone.signIn(me);
-      WebElement chat = phone.untilText("#chat-list .chat", bob);
+      phone.untilText("#chat-list .chat", bob);
       assertThat(phone.find("#main").isDisplayed()).isFalse();
       assertThat(noSidewaysScroll(phone)).isTrue();
       phone.screenshot("07-phone-chats");
 
-      chat.click();
+      phone.clickText("#chat-list .chat", bob);
       phone.untilText("#history-list .msg-body", "저녁 7시에 만나요");
       assertThat(phone.find(".sidebar").isDisplayed()).isFalse();
       assertThat(phone.find("#back-button").isDisplayed()).isTrue();
