@@ -7,40 +7,16 @@ import dev.herald.testing.Users;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** Writing to people and groups from the page, and a group's members. */
-class ComposeAndGroupsBrowserIT {
-  static Browser browser;
-
-  @RegisterExtension final ScreenshotOnFailure failures = new ScreenshotOnFailure(() -> browser);
+class ComposeAndGroupsBrowserIT extends OneBrowserPerClass {
   final String me = Users.unique("mina");
   final String bob = Users.unique("bob");
   final String carol = Users.unique("carol");
   final String dave = Users.unique("dave");
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.openIfAvailable();
-  }
-
-  @BeforeEach
-  void needsBrowser() {
-    Browser.assumeAvailable();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   private WebElement shownError(String css) {
     return browser.until(

@@ -7,40 +7,16 @@ import dev.herald.testing.Users;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
 /** A conversation in the page: its history, the send box, and text that must stay text. */
-class ConversationBrowserIT {
-  static Browser browser;
-
-  @RegisterExtension final ScreenshotOnFailure failures = new ScreenshotOnFailure(() -> browser);
+class ConversationBrowserIT extends OneBrowserPerClass {
   final String me = Users.unique("mina");
   final String bob = Users.unique("bob");
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.openIfAvailable();
-  }
-
-  @BeforeEach
-  void needsBrowser() {
-    Browser.assumeAvailable();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   /** Opens the direct conversation with bob (who wrote first) from the chat list. */
   private String openChatWithBob(String firstMessage) {

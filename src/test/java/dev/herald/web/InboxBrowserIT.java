@@ -6,40 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.testing.Users;
 import jakarta.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The inbox page: filters, one message's states, bulk "mark all read", the message's own page. */
-class InboxBrowserIT {
-  static Browser browser;
-
-  @RegisterExtension final ScreenshotOnFailure failures = new ScreenshotOnFailure(() -> browser);
+class InboxBrowserIT extends OneBrowserPerClass {
   final String me = Users.unique("mina");
   final String bob = Users.unique("bob");
   final String carol = Users.unique("carol");
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.openIfAvailable();
-  }
-
-  @BeforeEach
-  void needsBrowser() {
-    Browser.assumeAvailable();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   private WebElement row(String text) {
     return browser.untilText("#inbox-list .inbox-item", text);

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.Users;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The page as a whole: sign-in, labels and keyboard, the security policy, phone-sized windows. */
-class PageBrowserIT {
-  static Browser browser;
-
-  @RegisterExtension final ScreenshotOnFailure failures = new ScreenshotOnFailure(() -> browser);
+class PageBrowserIT extends OneBrowserPerClass {
   final String me = Users.unique("mina");
   final String bob = Users.unique("bob");
 
@@ -37,23 +30,6 @@ class PageBrowserIT {
         .filter((el) => visible(el) && el.type !== 'hidden' && !named(el))
         .map((el) => el.outerHTML.slice(0, 120));
       """;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.openIfAvailable();
-  }
-
-  @BeforeEach
-  void needsBrowser() {
-    Browser.assumeAvailable();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void signInNeedsOnlyAUserNameInDevelopment() {

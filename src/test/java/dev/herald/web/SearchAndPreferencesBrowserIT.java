@@ -6,37 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.testing.Users;
 import jakarta.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /** Search (Korean included) and the notification preferences form. */
-class SearchAndPreferencesBrowserIT {
-  static Browser browser;
-
-  @RegisterExtension final ScreenshotOnFailure failures = new ScreenshotOnFailure(() -> browser);
+class SearchAndPreferencesBrowserIT extends OneBrowserPerClass {
   final String me = Users.unique("mina");
   final String bob = Users.unique("bob");
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = Browser.openIfAvailable();
-  }
-
-  @BeforeEach
-  void needsBrowser() {
-    Browser.assumeAvailable();
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   private WebElement error(String field) {
     return browser.until(

@@ -4,6 +4,7 @@ import static dev.herald.testing.Herald.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.conversations.boundary.GroupCalls;
 import dev.herald.testing.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -40,15 +41,7 @@ final class Seed {
   }
 
   static String group(String creator, String title, List<String> members) {
-    Reply created =
-        as(creator)
-            .post(
-                "api/conversations",
-                Json.createObjectBuilder()
-                    .add("title", title)
-                    .add("members", Json.createArrayBuilder(members))
-                    .build()
-                    .toString());
+    Reply created = GroupCalls.create(creator, title, members);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return created.json().getString("id");
   }

@@ -13,10 +13,10 @@ import java.time.Duration;
 import java.util.List;
 
 /** Group calls as a client makes them, for the conversation ITs. */
-final class GroupCalls {
+public final class GroupCalls {
   private GroupCalls() {}
 
-  static Reply create(String creator, String title, List<String> members) {
+  public static Reply create(String creator, String title, List<String> members) {
     return as(creator)
         .post(
             "api/conversations",
