@@ -27,9 +27,8 @@ class LibertyRestartBrowserIT {
   @RegisterExtension final ScreenshotOnFailure failures = new ScreenshotOnFailure(() -> page);
 
   @BeforeEach
-  void needsBrowserAndStream() {
+  void needsBrowser() {
     Browser.assumeAvailable();
-    LiveStream.assumeAvailable();
   }
 
   @AfterEach

@@ -29,9 +29,8 @@ class LiveBrowserIT {
   @RegisterExtension final ScreenshotOnFailure failuresFirst = new ScreenshotOnFailure(() -> first);
 
   @BeforeEach
-  void needsBrowserAndStream() {
+  void needsBrowser() {
     Browser.assumeAvailable();
-    LiveStream.assumeAvailable();
   }
 
   @AfterEach
