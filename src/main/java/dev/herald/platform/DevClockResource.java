@@ -13,27 +13,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code PUT /api/dev/clock {"offset":"PT2H"}}: shifts the server's clock, for integration tests of
- * time-dependent behaviour (snoozes). Enabled exactly like the dev token endpoint: 404 unless
- * HERALD_DEV_TOKEN_KEY is set, which production configurations never do.
+ * time-dependent behaviour (snoozes). Development only ({@link DevelopmentMode}; else 404), and for
+ * authenticated callers only: it shifts time for every user of the server.
  */
 @ApplicationScoped
-@Public
+@Development
 @Path("dev/clock")
 @Produces(MediaType.APPLICATION_JSON)
 public class DevClockResource {
   static final Duration MAX_OFFSET = Duration.ofDays(3650);
 
   @Inject ClockProducer clocks;
-
-  @Inject
-  @ConfigProperty(name = "herald.dev.token-key")
-  Optional<String> keyFile;
 
   public record Shift(String offset) {}
 
@@ -42,7 +36,7 @@ public class DevClockResource {
   @GET
   @Operation(summary = "Development only: the server's clock offset and time")
   public State get() {
-    ShiftableClock clock = enabledClock();
+    ShiftableClock clock = clocks.shiftable();
     return new State(clock.offset().toString(), clock.instant());
   }
 
@@ -50,16 +44,9 @@ public class DevClockResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Development only: shift the server's clock by an ISO-8601 duration")
   public State shift(Shift shift) {
-    ShiftableClock clock = enabledClock();
+    ShiftableClock clock = clocks.shiftable();
     clock.shift(offset(shift));
     return get();
-  }
-
-  private ShiftableClock enabledClock() {
-    if (keyFile.filter(f -> !f.isBlank()).isEmpty()) {
-      throw ProblemException.notFound();
-    }
-    return clocks.shiftable();
   }
 
   private static Duration offset(Shift shift) {

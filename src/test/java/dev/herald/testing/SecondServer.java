@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.awaitility.Awaitility;
 
 /**
  * A second Liberty server beside the one the build started: the same installation, application,
  * Kafka and PostgreSQL, on the next HTTP port, with extra environment variables of the test's. It
- * is another instance of Herald as an operator would run one.
+ * is another instance of Herald as an operator would run one. Its environment is the first
+ * server's, less the variables a test unsets, plus those it adds.
  */
 public final class SecondServer implements AutoCloseable {
   public static final String NAME = "herald-second";
@@ -27,10 +29,23 @@ public final class SecondServer implements AutoCloseable {
 
   /** Creates and starts it; returns once it answers API calls. */
   public static SecondServer start(Map<String, String> environment) throws Exception {
-    SecondServer server = new SecondServer();
-    server.create(environment);
-    LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", NAME);
+    return start(environment, Set.of());
+  }
+
+  /** Creates and starts it without the first server's variables named in {@code unset}. */
+  public static SecondServer start(Map<String, String> environment, Set<String> unset)
+      throws Exception {
+    SecondServer server = launch(environment, unset);
     server.awaitReady();
+    return server;
+  }
+
+  /** Creates and starts it, without waiting for the application (which may refuse to start). */
+  public static SecondServer launch(Map<String, String> environment, Set<String> unset)
+      throws Exception {
+    SecondServer server = new SecondServer();
+    server.create(environment, unset);
+    LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", NAME);
     return server;
   }
 
@@ -38,7 +53,12 @@ public final class SecondServer implements AutoCloseable {
     return URI.create("http://localhost:" + port + "/");
   }
 
-  private void create(Map<String, String> environment) throws IOException {
+  /** Its messages.log, where the server and the application log. */
+  public Path messagesLog() {
+    return dir.resolve("logs/messages.log");
+  }
+
+  private void create(Map<String, String> environment, Set<String> unset) throws IOException {
     Path first =
         wlp.resolve("usr/servers/" + System.getProperty("herald.it.liberty.server", "herald"));
     Files.createDirectories(dir.resolve("apps"));
@@ -54,7 +74,12 @@ public final class SecondServer implements AutoCloseable {
             StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    StringBuilder env = new StringBuilder(Files.readString(first.resolve("server.env")));
+    StringBuilder env = new StringBuilder();
+    for (String line : Files.readAllLines(first.resolve("server.env"))) {
+      if (!unset.contains(line.split("=", 2)[0].trim())) {
+        env.append(line).append('\n');
+      }
+    }
     environment.forEach((name, value) -> env.append('\n').append(name).append('=').append(value));
     Files.writeString(dir.resolve("server.env"), env.append('\n'));
     Files.writeString(

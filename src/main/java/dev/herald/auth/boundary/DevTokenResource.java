@@ -1,6 +1,7 @@
 package dev.herald.auth.boundary;
 
 import dev.herald.auth.control.DevTokenIssuer;
+import dev.herald.platform.Development;
 import dev.herald.platform.Public;
 import dev.herald.platform.RequestBodies;
 import dev.herald.platform.UserNames;
@@ -20,8 +21,12 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** {@code POST /api/dev/tokens}: a token for any user, in local development only (else 404). */
+/**
+ * {@code POST /api/dev/tokens}: a token for any user, in development only ({@link
+ * dev.herald.platform.DevelopmentMode}; else 404).
+ */
 @ApplicationScoped
+@Development
 @Public
 @Path("dev/tokens")
 public class DevTokenResource {

@@ -1,5 +1,6 @@
 package dev.herald.auth.control;
 
+import dev.herald.platform.DevelopmentMode;
 import dev.herald.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,15 +25,13 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /**
- * Mints tokens for any user name, for local development only. It exists only where
- * herald.dev.token-key names a private key file: the dev and test builds set it; production and
- * docker-compose configurations do not, and then every call is a 404.
+ * Mints tokens for any user name, for local development only: only while {@link DevelopmentMode} is
+ * on (the switch and the key file herald.dev.token-key, both set by the run and test commands
+ * only); otherwise every call is a 404. Tokens carry the audience the server requires.
  */
 @ApplicationScoped
 public class DevTokenIssuer {
-  @Inject
-  @ConfigProperty(name = "herald.dev.token-key")
-  Optional<String> keyFile;
+  @Inject DevelopmentMode mode;
 
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "herald-dev")
@@ -44,12 +43,8 @@ public class DevTokenIssuer {
 
   @Inject Clock clock;
 
-  public boolean enabled() {
-    return keyFile.filter(f -> !f.isBlank()).isPresent();
-  }
-
   public String issue(String user, List<String> groups, Duration lifetime) {
-    if (!enabled()) {
+    if (!mode.enabled()) {
       throw ProblemException.notFound();
     }
     JwtClaims claims = new JwtClaims();
@@ -70,12 +65,13 @@ public class DevTokenIssuer {
       jws.setKey(privateKey());
       return jws.getCompactSerialization();
     } catch (JoseException | IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot sign a dev token with " + keyFile.orElse(""), e);
+      throw new IllegalStateException(
+          "Cannot sign a dev token with " + mode.keyFile().orElse(""), e);
     }
   }
 
   private PrivateKey privateKey() throws IOException, GeneralSecurityException {
-    String pem = Files.readString(Path.of(keyFile.orElseThrow()));
+    String pem = Files.readString(Path.of(mode.keyFile().orElseThrow()));
     String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     return KeyFactory.getInstance("RSA")
         .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));

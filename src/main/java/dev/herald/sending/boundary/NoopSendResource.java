@@ -1,8 +1,7 @@
 package dev.herald.sending.boundary;
 
-import dev.herald.auth.control.DevTokenIssuer;
 import dev.herald.platform.Caller;
-import dev.herald.platform.ProblemException;
+import dev.herald.platform.Development;
 import dev.herald.platform.RequestBodies;
 import dev.herald.sending.control.Envelopes;
 import dev.herald.sending.entity.MessageEnvelope;
@@ -20,23 +19,20 @@ import jakarta.ws.rs.core.Response;
 /**
  * {@code POST /api/dev/noop-send}: everything a send costs in this server (HTTP, token check, JSON
  * binding, validation, the envelope, the 202) except Kafka. The benchmark measures Herald against
- * it. Development only, like the token endpoint: 404 elsewhere.
+ * it. Development only ({@link dev.herald.platform.DevelopmentMode}): 404 elsewhere.
  */
 @ApplicationScoped
+@Development
 @Path("dev/noop-send")
 public class NoopSendResource {
   @Inject Caller caller;
   @Inject Envelopes envelopes;
-  @Inject DevTokenIssuer devTools;
   @Inject RequestBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response send(SendRequest request) {
-    if (!devTools.enabled()) {
-      throw ProblemException.notFound();
-    }
     SendRequest valid = bodies.valid(request);
     MessageEnvelope envelope = envelopes.accept(caller.name(), valid);
     return Response.accepted(

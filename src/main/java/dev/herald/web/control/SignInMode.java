@@ -1,6 +1,6 @@
 package dev.herald.web.control;
 
-import dev.herald.auth.control.DevTokenIssuer;
+import dev.herald.platform.DevelopmentMode;
 import dev.herald.web.entity.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,13 +9,13 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Decides how the page signs users in: with dev tokens wherever the dev token endpoint is enabled,
- * otherwise with OpenID Connect against the configured issuer (by default the issuer whose tokens
- * the API accepts, mp.jwt.verify.issuer).
+ * Decides how the page signs users in: with dev tokens wherever development mode is on, otherwise
+ * with OpenID Connect against the configured issuer (by default the issuer whose tokens the API
+ * accepts, mp.jwt.verify.issuer).
  */
 @ApplicationScoped
 public class SignInMode {
-  @Inject DevTokenIssuer devTokens;
+  @Inject DevelopmentMode development;
 
   @Inject
   @ConfigProperty(name = "herald.web.oidc.issuer")
@@ -34,7 +34,7 @@ public class SignInMode {
   String scope;
 
   public WebConfig config() {
-    if (devTokens.enabled()) {
+    if (development.enabled()) {
       return WebConfig.dev();
     }
     return WebConfig.oidc(oidcIssuer().orElse(null), clientId, scope);
@@ -54,7 +54,7 @@ public class SignInMode {
    * discovery document and token endpoint); empty in dev mode or without a valid issuer URL.
    */
   public Optional<String> issuerOrigin() {
-    if (devTokens.enabled()) {
+    if (development.enabled()) {
       return Optional.empty();
     }
     return oidcIssuer().flatMap(SignInMode::origin);

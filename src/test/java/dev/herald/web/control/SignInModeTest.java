@@ -2,7 +2,7 @@ package dev.herald.web.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.auth.control.DevTokenIssuer;
+import dev.herald.platform.DevelopmentMode;
 import dev.herald.web.entity.WebConfig;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,13 +11,7 @@ class SignInModeTest {
 
   static SignInMode mode(boolean devTokens, String webIssuer, String tokenIssuer) {
     SignInMode mode = new SignInMode();
-    mode.devTokens =
-        new DevTokenIssuer() {
-          @Override
-          public boolean enabled() {
-            return devTokens;
-          }
-        };
+    mode.development = new DevelopmentMode(devTokens, Optional.of("private.pem"));
     mode.issuer = Optional.ofNullable(webIssuer);
     mode.tokenIssuer = tokenIssuer;
     mode.clientId = "herald-web";

@@ -1,0 +1,40 @@
+package dev.herald.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Answers every call to a {@link Development} resource with the same 404 as a path that does not
+ * exist while development mode is off, for every caller, before authentication: outside development
+ * the endpoints are not there at all.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION - 100)
+public class DevelopmentGate implements ContainerRequestFilter {
+  @Context ResourceInfo resource;
+  // a provider is not a bean in this archive (bean-discovery-mode="annotated"): looked up once
+  private volatile Boolean enabled;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Class<?> target = resource.getResourceClass();
+    if (target != null && target.isAnnotationPresent(Development.class) && !enabled()) {
+      request.abortWith(ProblemResponses.of(Problem.forStatus(404, null)));
+    }
+  }
+
+  private boolean enabled() {
+    Boolean on = enabled;
+    if (on == null) {
+      on = CDI.current().select(DevelopmentMode.class).get().enabled();
+      enabled = on;
+    }
+    return on;
+  }
+}
