@@ -5,10 +5,14 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The authenticated user of the current request: the bearer token's subject. */
+/**
+ * The authenticated user of the current request: the bearer token's subject, and the roles its
+ * groups grant ({@link Roles}).
+ */
 @RequestScoped
 public class Caller {
   @Inject JsonWebToken token;
+  @Inject Roles roles;
 
   public String name() {
     String subject = token.getSubject();
@@ -25,7 +29,7 @@ public class Caller {
   }
 
   public boolean hasRole(String role) {
-    return token.getGroups() != null && token.getGroups().contains(role);
+    return roles.grants(token, role);
   }
 
   /** The caller's name, if their token grants {@code role}; else 403. */

@@ -44,8 +44,8 @@ import org.microshed.testing.jupiter.MicroShedTest;
 @MicroShedTest
 @TestInstance(Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT {
-  static final String ADMIN_ROLE = "admin";
-  static final String AUDITOR_ROLE = "auditor";
+  static final String ADMIN_ROLE = "herald-admin";
+  static final String AUDITOR_ROLE = "herald-auditor";
 
   /** Dead letter ids that do not exist: the identity column counts up from 1. */
   static final long MISSING = 8_000_000_000_000_000_000L;

@@ -1128,7 +1128,9 @@ class HostileInputIT {
       Herald.Client client =
           !signedIn
               ? Herald.anonymous()
-              : user.startsWith("auditor-") ? Herald.withRoles(user, "auditor") : Herald.as(user);
+              : user.startsWith("auditor-")
+                  ? Herald.withRoles(user, "herald-auditor")
+                  : Herald.as(user);
       BodyPublisher publisher =
           body == null
               ? BodyPublishers.noBody()

@@ -29,18 +29,23 @@ public final class Tokens {
   public static final String PRIVATE_KEY = "herald.it.jwt.private-key";
   public static final String ISSUER = "herald-dev";
 
+  /** The audience the server requires (mp.jwt.verify.audiences). */
+  public static final String AUDIENCE = "herald";
+
   private static PrivateKey devKey;
   private static PrivateKey otherKey;
 
   private Tokens() {}
 
   /**
-   * The claims of a token that is valid for the next hour: iss, sub, upn, groups, iat, exp, jti.
+   * The claims of a token that is valid for the next hour: iss, aud, sub, upn, groups, iat, exp,
+   * jti.
    */
   public static JwtClaims claims(String user, List<String> groups) {
     long now = Instant.now().getEpochSecond();
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(ISSUER);
+    claims.setAudience(AUDIENCE);
     claims.setSubject(user);
     claims.setClaim("upn", user);
     claims.setStringListClaim("groups", groups);

@@ -8,6 +8,7 @@ import dev.herald.audit.entity.ChainVerification;
 import dev.herald.platform.Caller;
 import dev.herald.platform.Page;
 import dev.herald.platform.QueryParams;
+import dev.herald.platform.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,7 @@ import java.sql.SQLException;
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
-  public static final String AUDITOR = "auditor";
+  public static final String AUDITOR = Roles.AUDITOR;
   // events per verification call: a few seconds of work at the default
   static final int VERIFY_LIMIT = 200_000;
   static final int VERIFY_MAX_LIMIT = 2_000_000;

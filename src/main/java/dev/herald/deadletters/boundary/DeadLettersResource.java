@@ -11,6 +11,7 @@ import dev.herald.platform.ProblemException;
 import dev.herald.platform.ProblemType;
 import dev.herald.platform.QueryParams;
 import dev.herald.platform.RequestBodies;
+import dev.herald.platform.Roles;
 import dev.herald.platform.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ import java.util.List;
 @Path("admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
-  static final String ROLE = "admin";
+  static final String ROLE = Roles.ADMIN;
 
   @Inject Caller caller;
   @Inject DeadLetterQueries queries;

@@ -3,11 +3,12 @@ package dev.herald.messages.boundary;
 import dev.herald.messages.control.MessageFilter;
 import dev.herald.platform.Caller;
 import dev.herald.platform.QueryParams;
+import dev.herald.platform.Roles;
 import jakarta.ws.rs.QueryParam;
 
 /** The query parameters history and search share; {@code user} only for auditors. */
 public class MessageQueryParams {
-  static final String AUDITOR = "auditor";
+  static final String AUDITOR = Roles.AUDITOR;
 
   @QueryParam("user")
   String user;

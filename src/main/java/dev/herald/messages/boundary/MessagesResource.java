@@ -7,11 +7,13 @@ import dev.herald.messages.control.MessageSearch;
 import dev.herald.messages.control.SearchText;
 import dev.herald.messages.entity.MessageEntry;
 import dev.herald.messages.entity.MessageView;
+import dev.herald.messages.entity.OtherUsersMessagesRead;
 import dev.herald.platform.Caller;
 import dev.herald.platform.Ids;
 import dev.herald.platform.Page;
 import dev.herald.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -24,7 +26,8 @@ import java.sql.SQLException;
 
 /**
  * Reading messages: one message, a user's history and search. Sending, on the same path, is {@code
- * sending.boundary.SendResource}.
+ * sending.boundary.SendResource}. An auditor's read of another user's messages is announced ({@link
+ * OtherUsersMessagesRead}) for the audit log before it runs.
  */
 @ApplicationScoped
 @Path("messages")
@@ -34,11 +37,14 @@ public class MessagesResource {
   @Inject MessageLookup lookup;
   @Inject MessageHistory history;
   @Inject MessageSearch search;
+  @Inject Event<OtherUsersMessagesRead> othersRead;
 
   /** The caller's messages, sent and received, newest first. */
   @GET
   public Page<MessageEntry> history(@BeanParam MessageQueryParams query) throws SQLException {
-    return history.page(query.filter(caller), query.cursor(), query.limit());
+    MessageFilter filter = query.filter(caller);
+    announce(filter, "history", null);
+    return history.page(filter, query.cursor(), query.limit());
   }
 
   /** Full-text search over the messages the caller may see, best match first. */
@@ -47,7 +53,26 @@ public class MessagesResource {
   public Page<MessageEntry> search(@QueryParam("q") String q, @BeanParam MessageQueryParams query)
       throws SQLException {
     MessageFilter filter = query.filter(caller);
-    return search.page(filter, SearchText.parse(q), query.cursor(), query.limit());
+    String text = SearchText.parse(q);
+    announce(filter, "search", text);
+    return search.page(filter, text, query.cursor(), query.limit());
+  }
+
+  /** Another user's messages are about to be read: the audit log records it first. */
+  private void announce(MessageFilter filter, String view, String text) {
+    String reader = caller.name();
+    if (!filter.user().equals(reader)) {
+      othersRead.fire(
+          new OtherUsersMessagesRead(
+              reader,
+              filter.user(),
+              view,
+              text,
+              filter.with(),
+              filter.conversationId(),
+              filter.after(),
+              filter.before()));
+    }
   }
 
   @GET

@@ -28,7 +28,7 @@ import org.microshed.testing.jupiter.MicroShedTest;
  */
 @MicroShedTest
 class AuditChainIT {
-  final Client auditor = Herald.withRoles(Users.unique("auditor"), "auditor");
+  final Client auditor = Herald.withRoles(Users.unique("auditor"), "herald-auditor");
 
   @Test
   void verifiesIntactChains() {

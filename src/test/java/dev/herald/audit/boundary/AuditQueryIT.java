@@ -17,7 +17,7 @@ import org.microshed.testing.jupiter.MicroShedTest;
 /** Auditors read the audit log by message, conversation and actor, newest first, page by page. */
 @MicroShedTest
 class AuditQueryIT {
-  final Client auditor = Herald.withRoles(Users.unique("auditor"), "auditor");
+  final Client auditor = Herald.withRoles(Users.unique("auditor"), "herald-auditor");
   final String sender = Users.unique("sender");
   final String recipient = Users.unique("recipient");
 

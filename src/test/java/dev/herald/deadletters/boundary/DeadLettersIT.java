@@ -38,7 +38,7 @@ public class DeadLettersIT {
           Herald.token(
               Json.createObjectBuilder()
                   .add("user", Users.unique("admin"))
-                  .add("groups", Json.createArrayBuilder(List.of("admin")))
+                  .add("groups", Json.createArrayBuilder(List.of("herald-admin")))
                   .build()));
 
   /** A dead letter whose cause has since been fixed: a valid envelope, refused back then. */

@@ -59,7 +59,8 @@ class MessageHistoryIT {
   @Test
   void letsAuditorsReadAnotherUsersHistory() {
     Reply reply =
-        Herald.withRoles(Users.unique("auditor"), "auditor").get("api/messages?user=" + carol);
+        Herald.withRoles(Users.unique("auditor"), "herald-auditor")
+            .get("api/messages?user=" + carol);
     assertThat(bodies(reply)).containsExactly("c2", "c1");
   }
 

@@ -97,7 +97,7 @@ class MessageSearchIT {
   @Test
   void letsAuditorsSearchAnotherUsersMessages() {
     Reply reply =
-        Herald.withRoles(Users.unique("auditor"), "auditor")
+        Herald.withRoles(Users.unique("auditor"), "herald-auditor")
             .get("api/messages/search?user=" + recipient + "&q=" + encode("회의"));
     assertThat(bodies(reply)).containsExactly(KOREAN);
     Reply refused = Herald.as(sender).get("api/messages/search?user=" + recipient + "&q=x");
