@@ -9,21 +9,28 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while PostgreSQL answers a query. */
+/** Ready only while PostgreSQL answers a query; why not is logged, not shown. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
+  static final String UNREACHABLE = "the database did not answer";
+  private final DownReasons reasons = new DownReasons();
+
   @Override
   public HealthCheckResponse call() {
     try (Connection connection = dataSource.getConnection()) {
-      return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
+      boolean valid = connection.isValid(2);
+      if (valid) {
+        reasons.recovered();
+      }
+      return HealthCheckResponse.named("database").status(valid).build();
     } catch (SQLException e) {
       return HealthCheckResponse.named("database")
           .down()
-          .withData("error", String.valueOf(e.getMessage()))
+          .withData("error", reasons.logged("database", UNREACHABLE, e))
           .build();
     }
   }

@@ -12,12 +12,14 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while a Kafka broker answers within two seconds (shared admin client) and the outgoing
- * channel is open.
+ * channel is open. Why not is a stable reason; the detail (brokers' addresses) is logged.
  */
 @Readiness
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
   static final int TIMEOUT_MILLIS = 2_000;
+  static final String UNREACHABLE = "no Kafka broker answered";
+  private final DownReasons reasons = new DownReasons();
 
   @Inject KafkaAdmin admin;
   @Inject MessagePublisher publisher;
@@ -38,6 +40,7 @@ public class KafkaReadiness implements HealthCheck {
               .nodes()
               .get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
               .size();
+      reasons.recovered();
       return HealthCheckResponse.named("kafka")
           .status(nodes > 0)
           .withData("brokers", nodes)
@@ -46,7 +49,10 @@ public class KafkaReadiness implements HealthCheck {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return HealthCheckResponse.named("kafka").down().withData("error", String.valueOf(e)).build();
+      return HealthCheckResponse.named("kafka")
+          .down()
+          .withData("error", reasons.logged("kafka", UNREACHABLE, e))
+          .build();
     }
   }
 }

@@ -5,6 +5,8 @@ import dev.herald.notifications.entity.Preferences;
 import dev.herald.notifications.entity.SendOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
@@ -17,11 +19,15 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Email over SMTP with Jakarta Mail (Liberty's mail-2.1 feature). A connection or server failure is
- * retried; an address the server refuses for good is not.
+ * retried; an address the server refuses for good is not. Users see a stable reason in the alert's
+ * lastError; the server's own words (host, port, SMTP replies) go to the log. The application does
+ * not start with SMTP credentials over an unencrypted connection unless that is explicitly allowed.
  */
 @ApplicationScoped
 public class EmailChannel implements NotificationChannel {
@@ -46,6 +52,11 @@ public class EmailChannel implements NotificationChannel {
   @ConfigProperty(name = "herald.email.password")
   Optional<String> password;
 
+  /** Sending the SMTP password in clear text (security none) only when this says so. */
+  @Inject
+  @ConfigProperty(name = "herald.email.allow-plaintext-auth", defaultValue = "false")
+  boolean allowPlaintextAuth;
+
   @Inject
   @ConfigProperty(name = "herald.email.from", defaultValue = "Herald <herald@localhost>")
   String from;
@@ -60,11 +71,28 @@ public class EmailChannel implements NotificationChannel {
   @ConfigProperty(name = "herald.email.timeout-ms", defaultValue = "10000")
   int timeoutMillis;
 
+  static final String INVALID_ADDRESS = "not a valid email address";
+  static final String REFUSED = "the mail server refused the address";
+  static final String NOT_TAKEN = "the mail server did not take the email";
+  static final String SIGN_IN_REFUSED = "the mail server refused Herald's sign-in";
+  static final String UNREACHABLE = "the mail server could not be reached";
+  private static final Logger LOG = Logger.getLogger(EmailChannel.class.getName());
+
   private Session session;
   private InternetAddress sender;
 
+  /** Checks the settings at start-up, not at the first alert. */
+  void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    sender.getAddress();
+  }
+
   @PostConstruct
   void configure() {
+    plaintextAuthRefusal(username.isPresent() || password.isPresent(), security, allowPlaintextAuth)
+        .ifPresent(
+            refusal -> {
+              throw new IllegalStateException(refusal);
+            });
     Properties mail = new Properties();
     mail.put("mail.transport.protocol", "smtp");
     mail.put("mail.smtp.host", host);
@@ -86,6 +114,18 @@ public class EmailChannel implements NotificationChannel {
     }
   }
 
+  /** Why these settings would send the SMTP password unencrypted, if they would. */
+  static Optional<String> plaintextAuthRefusal(
+      boolean credentials, String security, boolean allowed) {
+    if (!credentials || allowed || !"none".equals(security)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "SMTP authentication (HERALD_EMAIL_USERNAME, HERALD_EMAIL_PASSWORD) over an unencrypted"
+            + " connection: set HERALD_EMAIL_SECURITY to starttls or tls, or"
+            + " HERALD_EMAIL_ALLOW_PLAINTEXT_AUTH=true to send the password in clear text");
+  }
+
   @Override
   public String name() {
     return "email";
@@ -104,16 +144,21 @@ public class EmailChannel implements NotificationChannel {
       Transport.send(mail, mail.getAllRecipients(), username.orElse(null), password.orElse(null));
       return new SendOutcome.Sent(mail.getMessageID());
     } catch (AddressException e) {
-      return new SendOutcome.Failed("not an email address: " + e.getMessage());
+      return new SendOutcome.Failed(logged(alert, INVALID_ADDRESS, e));
     } catch (SendFailedException e) {
       Address[] invalid = e.getInvalidAddresses();
       return invalid != null && invalid.length > 0
-          ? new SendOutcome.Failed("refused by the mail server: " + e.getMessage())
-          : SendOutcome.retry("SMTP: " + e.getMessage());
+          ? new SendOutcome.Failed(logged(alert, REFUSED, e))
+          : SendOutcome.retry(logged(alert, NOT_TAKEN, e));
     } catch (AuthenticationFailedException e) {
-      return SendOutcome.retry("SMTP authentication failed: " + e.getMessage());
+      return SendOutcome.retry(logged(alert, SIGN_IN_REFUSED, e));
     } catch (MessagingException e) {
-      return SendOutcome.retry("SMTP: " + e.getMessage());
+      return SendOutcome.retry(logged(alert, UNREACHABLE, e));
     }
+  }
+
+  private static String logged(Alert alert, String reason, Exception e) {
+    LOG.log(Level.WARNING, "Email alert " + alert.notificationId() + ": " + reason, e);
+    return reason;
   }
 }

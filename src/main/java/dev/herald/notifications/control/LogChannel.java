@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Writes one JSON line per alert to the server log: the default channel in development. */
@@ -40,7 +41,8 @@ public class LogChannel implements NotificationChannel {
     try {
       LOG.info(JsonMapping.strict().writeValueAsString(line));
     } catch (JsonProcessingException e) {
-      return new SendOutcome.Failed("not writable as JSON: " + e.getOriginalMessage());
+      LOG.log(Level.WARNING, "Alert " + alert.notificationId() + " not writable as JSON", e);
+      return new SendOutcome.Failed("the alert could not be written to the log");
     }
     return new SendOutcome.Sent("log:" + alert.notificationId());
   }

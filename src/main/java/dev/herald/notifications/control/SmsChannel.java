@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,6 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SmsChannel implements NotificationChannel {
+  // users see these in an alert's lastError; the gateway's address and errors go to the log
+  static final String NOT_CONFIGURED = "SMS sending is not configured on this server";
+  static final String UNREACHABLE = "the SMS gateway could not be reached";
+  private static final Logger LOG = Logger.getLogger(SmsChannel.class.getName());
+
   @Inject
   @ConfigProperty(name = "herald.sms.gateway-url")
   Optional<String> gateway;
@@ -63,7 +70,7 @@ public class SmsChannel implements NotificationChannel {
   @Override
   public SendOutcome send(Alert alert) {
     if (gateway.isEmpty() || secret.isEmpty()) {
-      return SendOutcome.retry("no SMS gateway configured (herald.sms.gateway-url, secret)");
+      return SendOutcome.retry(NOT_CONFIGURED);
     }
     String body = body(alert);
     long timestamp = clock.instant().getEpochSecond();
@@ -80,7 +87,8 @@ public class SmsChannel implements NotificationChannel {
     try {
       return outcome(http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
-      return SendOutcome.retry("SMS gateway: " + e);
+      LOG.log(Level.WARNING, "SMS alert " + alert.notificationId() + ": " + UNREACHABLE, e);
+      return SendOutcome.retry(UNREACHABLE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return SendOutcome.retry("interrupted while sending");
@@ -110,7 +118,7 @@ public class SmsChannel implements NotificationChannel {
     if (status >= 200 && status < 300) {
       return new SendOutcome.Sent(providerId(response.body()));
     }
-    String error = "SMS gateway answered " + status;
+    String error = "the SMS gateway answered " + status;
     if (status == 429) {
       String header = response.headers().firstValue("Retry-After").orElse(null);
       return new SendOutcome.Retry(error, RetryAfter.parse(header, clock.instant()).orElse(null));

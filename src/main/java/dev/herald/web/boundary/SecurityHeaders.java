@@ -12,10 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Security headers on the page's responses (everything outside /api): the Content-Security-Policy,
- * no MIME sniffing, no referrer (page URLs carry message and conversation ids), no framing. Page
- * files are revalidated on every load, so a new release is picked up without a stale module mix.
- * API responses are left exactly as the API makes them.
+ * Security headers on every response of the application: the Content-Security-Policy, no MIME
+ * sniffing, no referrer (page URLs carry message and conversation ids), no framing. API answers
+ * (the live stream included) are never stored by a browser or proxy (they carry users' messages);
+ * page files are revalidated on every load, so a new release is picked up without a stale module
+ * mix.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
@@ -29,9 +30,8 @@ public class SecurityHeaders extends HttpFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Frame-Options", "DENY");
-    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-      response.setHeader("Cache-Control", "no-cache");
-    }
+    boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    response.setHeader("Cache-Control", api ? "no-store" : "no-cache");
     chain.doFilter(request, response);
   }
 }
