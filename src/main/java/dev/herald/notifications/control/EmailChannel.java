@@ -25,6 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class EmailChannel implements NotificationChannel {
+  public static final String CODE_SUBJECT = "Your Herald verification code";
+
   @Inject
   @ConfigProperty(name = "herald.email.host", defaultValue = "localhost")
   String host;
@@ -99,21 +101,46 @@ public class EmailChannel implements NotificationChannel {
   @Override
   public SendOutcome send(Alert alert) {
     try {
-      MimeMessage mail = AlertEmail.of(session, alert, sender, linkBase);
-      mail.saveChanges();
-      Transport.send(mail, mail.getAllRecipients(), username.orElse(null), password.orElse(null));
-      return new SendOutcome.Sent(mail.getMessageID());
-    } catch (AddressException e) {
+      return transport(AlertEmail.of(session, alert, sender, linkBase));
+    } catch (MessagingException e) {
+      return outcome(e);
+    }
+  }
+
+  @Override
+  public SendOutcome sendCode(String address, String text) {
+    try {
+      MimeMessage mail = new MimeMessage(session);
+      mail.setFrom(sender);
+      mail.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address, true));
+      mail.setSubject(CODE_SUBJECT, "UTF-8");
+      mail.setText(text, "UTF-8");
+      return transport(mail);
+    } catch (MessagingException e) {
+      return outcome(e);
+    }
+  }
+
+  private SendOutcome transport(MimeMessage mail) throws MessagingException {
+    mail.saveChanges();
+    Transport.send(mail, mail.getAllRecipients(), username.orElse(null), password.orElse(null));
+    return new SendOutcome.Sent(mail.getMessageID());
+  }
+
+  /** A refused address fails for good; anything else is worth another try. */
+  private static SendOutcome outcome(MessagingException e) {
+    if (e instanceof AddressException) {
       return new SendOutcome.Failed("not an email address: " + e.getMessage());
-    } catch (SendFailedException e) {
-      Address[] invalid = e.getInvalidAddresses();
+    }
+    if (e instanceof SendFailedException refused) {
+      Address[] invalid = refused.getInvalidAddresses();
       return invalid != null && invalid.length > 0
           ? new SendOutcome.Failed("refused by the mail server: " + e.getMessage())
           : SendOutcome.retry("SMTP: " + e.getMessage());
-    } catch (AuthenticationFailedException e) {
-      return SendOutcome.retry("SMTP authentication failed: " + e.getMessage());
-    } catch (MessagingException e) {
-      return SendOutcome.retry("SMTP: " + e.getMessage());
     }
+    if (e instanceof AuthenticationFailedException) {
+      return SendOutcome.retry("SMTP authentication failed: " + e.getMessage());
+    }
+    return SendOutcome.retry("SMTP: " + e.getMessage());
   }
 }
