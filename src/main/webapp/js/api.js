@@ -33,6 +33,12 @@ function describe(error) {
       return 'Herald lost track of this send: it may or may not have been sent. Check the conversation before sending again.';
     case 'unavailable':
       return `Herald is temporarily unavailable.${after || ' Try again in a moment.'}`;
+    case 'verification-code-wrong':
+    case 'verification-code-expired':
+    case 'verification-code-missing':
+    case 'verification-tries-exhausted':
+    case 'verification-resend-limited':
+      return `${problem.detail}${after}`;
     case 'not-found':
       return problem.detail || 'Not found, or not yours to see.';
     default:

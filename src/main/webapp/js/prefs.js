@@ -1,6 +1,7 @@
 // The notification preferences form (GET/PUT /api/me/preferences): channels, addresses, quiet
 // hours, digest and muted conversations. The server checks every rule; its answer names each
-// field to blame, and the message appears under that field.
+// field to blame, and the message appears under that field. A saved email address or phone number
+// gets alerts only once confirmed: "Send a code", then type in the code that arrived there.
 
 import { api } from './api.js';
 import { chats } from './chats.js';
@@ -60,7 +61,49 @@ async function fill(prefs) {
   $('#prefs-quiet-zone').value = prefs.quietHours?.timeZone || localZone();
   $('#prefs-digest').value = String(prefs.digestMinutes ?? 0);
   quietToggled();
+  showVerification(prefs);
   await mutedChoices(prefs.mutedConversationIds || []);
+}
+
+const CONTACTS = ['email', 'phone'];
+
+/** Under each saved address: verified, or the steps to verify it. */
+function showVerification(prefs) {
+  for (const contact of CONTACTS) {
+    const box = $(`#prefs-${contact}-verify`);
+    const verified = Boolean(prefs[`${contact}Verified`]);
+    show(box, Boolean(prefs[contact]));
+    box.classList.toggle('verified', verified);
+    $('.verify-status', box).textContent = verified
+      ? 'Verified: alerts go here.'
+      : 'Unverified — enter the code sent to it. No alerts go here until then.';
+    show($('.verify-steps', box), !verified);
+    $('.verify-message', box).textContent = '';
+  }
+}
+
+async function sendCode(contact) {
+  const message = $(`#prefs-${contact}-verify .verify-message`);
+  try {
+    await api(`me/preferences/${contact}/code`, { method: 'POST' });
+    message.textContent = 'A code is on its way.';
+    $(`#prefs-${contact}-code`).focus();
+  } catch (e) {
+    message.textContent = e.words;
+  }
+}
+
+async function confirmCode(contact) {
+  const input = $(`#prefs-${contact}-code`);
+  try {
+    const code = input.value.trim();
+    saved = await api(`me/preferences/${contact}/confirmation`, { method: 'POST', body: { code } });
+    input.value = '';
+    showVerification(saved);
+    emit('prefs:changed', saved);
+  } catch (e) {
+    $(`#prefs-${contact}-verify .verify-message`).textContent = e.words;
+  }
 }
 
 /** The form as the API's document; blank optional fields are left out. */
@@ -128,6 +171,12 @@ export const prefs = {
 
   start() {
     form().addEventListener('submit', save);
+    form().addEventListener('click', (event) => {
+      const send = event.target.closest('[data-send-code]');
+      const confirm = event.target.closest('[data-confirm-code]');
+      if (send) sendCode(send.dataset.sendCode);
+      if (confirm) confirmCode(confirm.dataset.confirmCode);
+    });
     $('#prefs-quiet').addEventListener('change', quietToggled);
   },
 };

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -108,14 +109,37 @@ public final class ProblemMappers {
     }
   }
 
+  /** A read past its time (QueryTimeout) is 503 query-timeout; any other SQL failure, a 500. */
+  @Provider
+  public static class Sql implements ExceptionMapper<SQLException> {
+    @Override
+    public Response toResponse(SQLException e) {
+      return QueryTimeout.timedOut(e) ? timedOut() : incident(e);
+    }
+  }
+
   @Provider
   public static class Unexpected implements ExceptionMapper<RuntimeException> {
     @Override
     public Response toResponse(RuntimeException e) {
-      String incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
-      return ProblemResponses.of(
-          ProblemType.INTERNAL, "Unexpected failure; incident " + incident + ".");
+      // JPA and the transaction interceptor wrap the driver's exception
+      return QueryTimeout.timedOut(e) ? timedOut() : incident(e);
     }
+  }
+
+  static Response timedOut() {
+    return Response.fromResponse(
+            ProblemResponses.of(
+                ProblemType.QUERY_TIMEOUT,
+                "The query took longer than this server allows; narrow it or try again."))
+        .header(HttpHeaders.RETRY_AFTER, 5)
+        .build();
+  }
+
+  static Response incident(Exception e) {
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
+    return ProblemResponses.of(
+        ProblemType.INTERNAL, "Unexpected failure; incident " + incident + ".");
   }
 }

@@ -16,6 +16,16 @@ public enum ProblemType {
   CONVERSATION_RULE(
       "conversation-rule", "The request breaks a rule of the conversation it names", 422),
   RATE_LIMITED("rate-limited", "Too many requests", 429),
+  VERIFICATION_CODE_MISSING(
+      "verification-code-missing", "No code was sent to the address saved now", 409),
+  VERIFICATION_CODE_WRONG("verification-code-wrong", "The code is not the one sent", 422),
+  VERIFICATION_CODE_EXPIRED("verification-code-expired", "The code has expired", 422),
+  VERIFICATION_TRIES_EXHAUSTED(
+      "verification-tries-exhausted", "Too many wrong codes: request a new one", 429),
+  VERIFICATION_RESEND_LIMITED(
+      "verification-resend-limited", "No more codes can be sent for now", 429),
+  TOO_MANY_VERIFICATIONS(
+      "too-many-verifications", "This instance runs as many chain verifications as it may", 429),
   TOO_MANY_STREAMS("too-many-streams", "Too many live streams open for this user", 429),
   STREAMS_UNAVAILABLE("streams-unavailable", "This instance takes no more live streams", 503),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
@@ -24,6 +34,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
   BROKER_UNAVAILABLE("broker-unavailable", "The message broker did not acknowledge in time", 503),
   UNAVAILABLE("unavailable", "Temporarily unavailable", 503),
+  QUERY_TIMEOUT("query-timeout", "The query took longer than it may", 503),
   SEND_OUTCOME_UNKNOWN(
       "send-outcome-unknown", "The broker's answer was lost and could not be settled", 504),
   INTERNAL("internal", "Internal error", 500);

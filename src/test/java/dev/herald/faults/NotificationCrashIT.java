@@ -31,7 +31,7 @@ class NotificationCrashIT {
   void sendsTheAlertAfterLibertyIsKilledInTheMiddleOfSendingIt() throws Exception {
     String phone = "+8219" + (10_000_000 + (int) (Math.random() * 89_999_999));
     String recipient = Users.unique("crash");
-    Alerts.prefer(recipient, "{\"channels\":[\"sms\"],\"phone\":\"" + phone + "\"}");
+    Alerts.preferVerified(recipient, "{\"channels\":[\"sms\"],\"phone\":\"" + phone + "\"}");
     CountDownLatch release = new CountDownLatch(1);
     SmsGateway.hold(phone, release);
     String message = Alerts.send(Users.unique("sender"), recipient);

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** What a user does and sees about alerts, over the API. */
 public final class Alerts {
@@ -23,6 +24,51 @@ public final class Alerts {
   public static void prefer(String user, String json) {
     Reply reply = putPreferences(user, json);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+  }
+
+  /**
+   * Saves the preferences and confirms the email address and phone number in them, as their owner
+   * would: asks for a code and sends back what arrived (MailServer, SmsGateway must be up).
+   */
+  public static void preferVerified(String user, String json) {
+    Reply reply = putPreferences(user, json);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    JsonObject saved = reply.json();
+    if (saved.containsKey("email")) {
+      String email = saved.getString("email");
+      confirmed(user, "email", email, () -> MailServer.codesFor(email));
+    }
+    if (saved.containsKey("phone")) {
+      String phone = saved.getString("phone");
+      confirmed(user, "phone", phone, () -> SmsGateway.codesTo(phone));
+    }
+  }
+
+  private static void confirmed(
+      String user, String contact, String address, Supplier<List<String>> codes) {
+    Reply asked = requestCode(user, contact);
+    assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+    Reply confirmed = confirm(user, contact, awaitCode(address, codes));
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    assertThat(confirmed.json().getBoolean(contact + "Verified")).isTrue();
+  }
+
+  public static Reply requestCode(String user, String contact) {
+    return Herald.as(user).post("api/me/preferences/" + contact + "/code");
+  }
+
+  public static Reply confirm(String user, String contact, String code) {
+    return Herald.as(user)
+        .post("api/me/preferences/" + contact + "/confirmation", "{\"code\":\"" + code + "\"}");
+  }
+
+  /** The newest code that reached the address, once one did. */
+  public static String awaitCode(String address, Supplier<List<String>> codes) {
+    List<String> received =
+        await("a code to " + address)
+            .atMost(Duration.ofSeconds(30))
+            .until(codes::get, list -> !list.isEmpty());
+    return received.get(received.size() - 1);
   }
 
   /** Sends and returns the message id (202 expected). */

@@ -2,6 +2,7 @@ package dev.herald.notifications;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.herald.notifications.control.EmailChannel;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -32,12 +33,37 @@ public final class MailServer {
     }
   }
 
-  /** Every message received for this address so far. */
+  /** Every alert (not verification codes) received for this address so far. */
   public static synchronized List<MimeMessage> receivedFor(String address) {
+    return allFor(address).stream().filter(m -> !isCode(m)).toList();
+  }
+
+  /** The verification codes received for this address so far, oldest first. */
+  public static synchronized List<String> codesFor(String address) {
+    return allFor(address).stream().filter(MailServer::isCode).map(MailServer::code).toList();
+  }
+
+  private static List<MimeMessage> allFor(String address) {
     if (server == null) {
       return List.of();
     }
     return Arrays.stream(server.getReceivedMessages()).filter(m -> isFor(m, address)).toList();
+  }
+
+  private static boolean isCode(MimeMessage message) {
+    try {
+      return EmailChannel.CODE_SUBJECT.equals(message.getSubject());
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String code(MimeMessage message) {
+    try {
+      return Codes.in(message.getContent().toString());
+    } catch (MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean isFor(MimeMessage message, String address) {

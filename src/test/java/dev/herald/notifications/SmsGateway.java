@@ -55,8 +55,22 @@ public final class SmsGateway {
     HELD.put(phone, release);
   }
 
+  /** The alerts (not verification codes) texted to this phone so far. */
   public static List<Request> requestsTo(String phone) {
+    return allTo(phone).stream().filter(r -> !isCode(r)).toList();
+  }
+
+  /** The verification codes texted to this phone so far, oldest first. */
+  public static List<String> codesTo(String phone) {
+    return allTo(phone).stream().filter(SmsGateway::isCode).map(r -> Codes.in(r.body())).toList();
+  }
+
+  private static List<Request> allTo(String phone) {
     return REQUESTS.stream().filter(r -> r.body().contains("\"to\":\"" + phone + "\"")).toList();
+  }
+
+  private static boolean isCode(Request request) {
+    return request.body().contains("\"purpose\":\"verification\"");
   }
 
   private static void handle(HttpExchange exchange) throws IOException {

@@ -3,6 +3,8 @@ package dev.herald.web;
 import static dev.herald.testing.Herald.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.notifications.Alerts;
+import dev.herald.notifications.MailServer;
 import dev.herald.testing.Users;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.openqa.selenium.WebElement;
 class SearchAndPreferencesBrowserIT extends OneBrowserPerClass {
   final String me = Users.unique("mina");
   final String bob = Users.unique("bob");
+  final String address = me + "@herald.test";
 
   private WebElement error(String field) {
     return browser.until(
@@ -74,7 +77,7 @@ class SearchAndPreferencesBrowserIT extends OneBrowserPerClass {
     assertThat(browser.find("#prefs-form [data-error-for=phone]").isDisplayed()).isFalse();
     browser.screenshot("05-preferences-errors");
 
-    browser.find("#prefs-email").sendKeys("mina@example.org");
+    browser.find("#prefs-email").sendKeys(address);
     browser.find("#prefs-quiet-zone").clear();
     browser.find("#prefs-quiet-zone").sendKeys("Asia/Seoul");
     browser.find("#prefs-digest").clear();
@@ -85,10 +88,38 @@ class SearchAndPreferencesBrowserIT extends OneBrowserPerClass {
     assertThat(browser.all("#prefs-form [data-error-for]:not([hidden])")).isEmpty();
     JsonObject saved = as(me).get("api/me/preferences").json();
     assertThat(saved.getJsonArray("channels").toString()).isEqualTo("[\"email\",\"sms\",\"log\"]");
-    assertThat(saved.getString("email")).isEqualTo("mina@example.org");
+    assertThat(saved.getString("email")).isEqualTo(address);
     assertThat(saved.getString("phone")).isEqualTo("+821012345678");
     assertThat(saved.getJsonObject("quietHours").getString("timeZone")).isEqualTo("Asia/Seoul");
     assertThat(saved.getInt("digestMinutes")).isEqualTo(15);
     browser.screenshot("05-preferences");
+  }
+
+  @Test
+  void anUnverifiedAddressAsksForTheCodeSentToItAndTakesIt() {
+    MailServer.start();
+    Alerts.prefer(me, "{\"channels\":[\"email\"],\"email\":\"" + address + "\"}");
+    browser.signIn(me);
+    browser.find("[data-nav=settings]").click();
+    browser.at("/settings");
+    browser.untilText(
+        "#prefs-email-verify .verify-status", "Unverified — enter the code sent to it");
+
+    browser.find("[data-send-code=email]").click();
+    browser.untilText("#prefs-email-verify .verify-message", "A code is on its way.");
+    String code = Alerts.awaitCode(address, () -> MailServer.codesFor(address));
+    browser.find("#prefs-email-code").sendKeys(code.equals("000000") ? "000001" : "000000");
+    browser.find("[data-confirm-code=email]").click();
+    browser.untilText(
+        "#prefs-email-verify .verify-message", "That is not the code sent; 4 tries left.");
+    browser.screenshot("05-preferences-verify");
+
+    browser.find("#prefs-email-code").clear();
+    browser.find("#prefs-email-code").sendKeys(code);
+    browser.find("[data-confirm-code=email]").click();
+
+    browser.untilText("#prefs-email-verify .verify-status", "Verified: alerts go here.");
+    assertThat(browser.find("#prefs-email-verify .verify-steps").isDisplayed()).isFalse();
+    assertThat(as(me).get("api/me/preferences").json().getBoolean("emailVerified")).isTrue();
   }
 }

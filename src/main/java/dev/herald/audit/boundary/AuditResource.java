@@ -3,6 +3,7 @@ package dev.herald.audit.boundary;
 import dev.herald.audit.control.AuditFilter;
 import dev.herald.audit.control.AuditQueries;
 import dev.herald.audit.control.ChainVerifier;
+import dev.herald.audit.control.VerificationSlots;
 import dev.herald.audit.entity.AuditEntry;
 import dev.herald.audit.entity.ChainVerification;
 import dev.herald.platform.Caller;
@@ -31,6 +32,7 @@ public class AuditResource {
   @Inject Caller caller;
   @Inject AuditQueries queries;
   @Inject ChainVerifier verifier;
+  @Inject VerificationSlots slots;
 
   @GET
   public Page<AuditEntry> events(
@@ -59,6 +61,7 @@ public class AuditResource {
   public ChainVerification verify(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws SQLException {
     caller.withRole(AUDITOR);
-    return verifier.verify(cursor, QueryParams.limit(limit, VERIFY_LIMIT, VERIFY_MAX_LIMIT));
+    int most = QueryParams.limit(limit, VERIFY_LIMIT, VERIFY_MAX_LIMIT);
+    return slots.run(() -> verifier.verify(cursor, most));
   }
 }

@@ -3,8 +3,10 @@ package dev.herald.audit.control;
 import dev.herald.audit.entity.AuditEntry;
 import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
+import dev.herald.platform.QueryTimeout;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +32,8 @@ public class AuditQueries {
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
+  @Inject QueryTimeout timeout;
+
   public Page<AuditEntry> find(AuditFilter filter, String cursor, int limit) throws SQLException {
     long before = Cursors.decode(CURSOR_KIND, cursor, "cursor").orElse(Long.MAX_VALUE);
     List<Object> parameters = new ArrayList<>(List.of(before));
@@ -43,7 +47,7 @@ public class AuditQueries {
     parameters.add(limit + 1);
     List<AuditEntry> entries = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        PreparedStatement statement = timeout.bound(connection.prepareStatement(sql.toString()))) {
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
       }

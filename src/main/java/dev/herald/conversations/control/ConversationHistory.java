@@ -6,8 +6,10 @@ import dev.herald.platform.Cursors;
 import dev.herald.platform.Problem.FieldError;
 import dev.herald.platform.ProblemException;
 import dev.herald.platform.ProblemType;
+import dev.herald.platform.QueryTimeout;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +47,8 @@ public class ConversationHistory {
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
+
+  @Inject QueryTimeout timeout;
 
   public HistoryPage page(String id, String user, String before, String after, int limit)
       throws SQLException {
@@ -95,10 +99,10 @@ public class ConversationHistory {
     return Cursors.encode(CURSOR_KIND, seq);
   }
 
-  private static List<HistoryItem> read(
+  private List<HistoryItem> read(
       Connection connection, String sql, String id, String user, long from, int limit)
       throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
+    try (PreparedStatement select = timeout.bound(connection.prepareStatement(sql))) {
       select.setString(1, user);
       select.setString(2, id);
       select.setLong(3, from);
@@ -121,9 +125,8 @@ public class ConversationHistory {
     }
   }
 
-  private static boolean participates(Connection connection, String id, String user)
-      throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(PARTICIPATES)) {
+  private boolean participates(Connection connection, String id, String user) throws SQLException {
+    try (PreparedStatement select = timeout.bound(connection.prepareStatement(PARTICIPATES))) {
       for (int i = 0; i < 3; i++) {
         select.setString(2 * i + 1, id);
         select.setString(2 * i + 2, user);

@@ -6,6 +6,7 @@ import dev.herald.conversations.entity.GroupConversation;
 import dev.herald.conversations.entity.GroupMember;
 import dev.herald.conversations.entity.MembersChanged;
 import dev.herald.conversations.entity.NewGroup;
+import dev.herald.limits.control.SharedRateLimit;
 import dev.herald.messages.control.ConversationIds;
 import dev.herald.messages.entity.MessageLimits;
 import dev.herald.platform.Problem.FieldError;
@@ -48,6 +49,13 @@ public class Groups {
   @ConfigProperty(name = "herald.conversations.max-members", defaultValue = "256")
   int maxMembers;
 
+  @Inject SharedRateLimit rateLimit;
+
+  /** Per user and hour, across instances; 0 = no limit. */
+  @Inject
+  @ConfigProperty(name = "herald.conversations.rate-limit.groups-per-hour", defaultValue = "20")
+  int groupsPerHour;
+
   @PostConstruct
   void checkLimits() {
     // every member but the sender is a recipient, and envelopes carry at most this many
@@ -64,6 +72,12 @@ public class Groups {
   @Transactional(rollbackOn = Exception.class)
   public Group create(String creator, NewGroup request) throws SQLException {
     List<String> memberList = membersOf(creator, request);
+    rateLimit.acquire(
+        "group.create",
+        creator,
+        groupsPerHour,
+        3600,
+        "At most " + groupsPerHour + " new groups per hour per user.");
     GroupConversation group =
         new GroupConversation(ConversationIds.newGroup(), request.title(), creator);
     em.persist(group);

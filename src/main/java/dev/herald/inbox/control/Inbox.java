@@ -8,6 +8,7 @@ import dev.herald.inbox.entity.InboxFilter;
 import dev.herald.inbox.entity.InboxItem;
 import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
+import dev.herald.platform.QueryTimeout;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -49,6 +50,7 @@ public class Inbox {
   DataSource dataSource;
 
   @Inject Clock clock;
+  @Inject QueryTimeout timeout;
   @Inject AuditLog audit;
   @Inject Event<DeliveriesChanged> changed;
 
@@ -58,7 +60,10 @@ public class Inbox {
     long before = Cursors.decode(CURSOR_KIND, cursor, "cursor").orElse(Long.MAX_VALUE);
     Instant now = clock.instant();
     List<InboxItem> items =
-        InboxQuery.of(em, user, filter, before, now).setMaxResults(limit + 1).getResultList();
+        timeout
+            .bound(InboxQuery.of(em, user, filter, before, now))
+            .setMaxResults(limit + 1)
+            .getResultList();
     List<InboxItem> page = items.size() <= limit ? items : items.subList(0, limit);
     Set<UUID> seen = markSeen(user, page, now);
     List<InboxItem> shown =

@@ -3,8 +3,10 @@ package dev.herald.messages.control;
 import dev.herald.messages.entity.MessageEntry;
 import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
+import dev.herald.platform.QueryTimeout;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +25,8 @@ public class MessageHistory {
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
+
+  @Inject QueryTimeout timeout;
 
   public Page<MessageEntry> page(MessageFilter filter, String cursor, int limit)
       throws SQLException {
@@ -43,6 +47,7 @@ public class MessageHistory {
     sql.append(" order by created_at desc, seq desc");
     return MessageRows.page(
         dataSource,
+        timeout,
         sql,
         parameters,
         limit,

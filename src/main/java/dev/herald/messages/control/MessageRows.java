@@ -2,6 +2,7 @@ package dev.herald.messages.control;
 
 import dev.herald.messages.entity.MessageEntry;
 import dev.herald.platform.Page;
+import dev.herald.platform.QueryTimeout;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ final class MessageRows {
    */
   static Page<MessageEntry> page(
       DataSource dataSource,
+      QueryTimeout timeout,
       StringBuilder sql,
       List<Object> parameters,
       int limit,
@@ -35,7 +37,7 @@ final class MessageRows {
     parameters.add(limit + 1);
     List<MessageEntry> entries;
     try (Connection connection = dataSource.getConnection()) {
-      entries = query(connection, sql.toString(), parameters);
+      entries = query(connection, timeout, sql.toString(), parameters);
     }
     if (entries.size() <= limit) {
       return new Page<>(entries, null);
@@ -44,8 +46,9 @@ final class MessageRows {
   }
 
   private static List<MessageEntry> query(
-      Connection connection, String sql, List<Object> parameters) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      Connection connection, QueryTimeout timeout, String sql, List<Object> parameters)
+      throws SQLException {
+    try (PreparedStatement statement = timeout.bound(connection.prepareStatement(sql))) {
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
       }

@@ -3,8 +3,10 @@ package dev.herald.messages.control;
 import dev.herald.messages.entity.MessageEntry;
 import dev.herald.platform.Cursors;
 import dev.herald.platform.Page;
+import dev.herald.platform.QueryTimeout;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,8 @@ public class MessageSearch {
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
+
+  @Inject QueryTimeout timeout;
 
   public Page<MessageEntry> page(MessageFilter filter, String text, String cursor, int limit)
       throws SQLException {
@@ -52,6 +56,7 @@ public class MessageSearch {
     sql.append(" order by rank desc, seq desc");
     return MessageRows.page(
         dataSource,
+        timeout,
         sql,
         parameters,
         limit,

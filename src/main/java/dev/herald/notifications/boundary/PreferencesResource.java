@@ -3,6 +3,7 @@ package dev.herald.notifications.boundary;
 import dev.herald.notifications.control.PreferenceRules;
 import dev.herald.notifications.control.PreferencesStore;
 import dev.herald.notifications.entity.Preferences;
+import dev.herald.notifications.entity.PreferencesAnswer;
 import dev.herald.platform.Caller;
 import dev.herald.platform.RequestBodies;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +26,13 @@ public class PreferencesResource {
   @Inject RequestBodies bodies;
 
   @GET
-  public Preferences get() {
+  public PreferencesAnswer get() {
     return store.find(caller.name());
   }
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  public Preferences put(Preferences body) throws SQLException {
+  public PreferencesAnswer put(Preferences body) throws SQLException {
     Preferences preferences = bodies.valid(body).normalized();
     PreferenceRules.check(preferences);
     return store.save(caller.name(), preferences);

@@ -1,6 +1,7 @@
 package dev.herald.notifications.control;
 
 import dev.herald.notifications.entity.Claimed;
+import dev.herald.notifications.entity.Contact;
 import dev.herald.notifications.entity.Preferences;
 import java.time.Instant;
 
@@ -36,6 +37,11 @@ public final class AlertRules {
     }
     if (channel.address(alert.recipient(), preferences).isEmpty()) {
       return new Skip("no address for this channel");
+    }
+    if (!alert.addressVerified()) {
+      return new Skip(
+          Contact.ofChannel(alert.channel()).map(Contact::noun).orElse("address")
+              + " not verified: enter the code sent to it (preferences)");
     }
     if (preferences.quietHours() != null) {
       var end = preferences.quietHours().endAround(now);

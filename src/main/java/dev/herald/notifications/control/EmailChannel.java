@@ -31,6 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class EmailChannel implements NotificationChannel {
+  public static final String CODE_SUBJECT = "Your Herald verification code";
+
   @Inject
   @ConfigProperty(name = "herald.email.host", defaultValue = "localhost")
   String host;
@@ -139,26 +141,54 @@ public class EmailChannel implements NotificationChannel {
   @Override
   public SendOutcome send(Alert alert) {
     try {
-      MimeMessage mail = AlertEmail.of(session, alert, sender, linkBase);
-      mail.saveChanges();
-      Transport.send(mail, mail.getAllRecipients(), username.orElse(null), password.orElse(null));
-      return new SendOutcome.Sent(mail.getMessageID());
-    } catch (AddressException e) {
-      return new SendOutcome.Failed(logged(alert, INVALID_ADDRESS, e));
-    } catch (SendFailedException e) {
-      Address[] invalid = e.getInvalidAddresses();
-      return invalid != null && invalid.length > 0
-          ? new SendOutcome.Failed(logged(alert, REFUSED, e))
-          : SendOutcome.retry(logged(alert, NOT_TAKEN, e));
-    } catch (AuthenticationFailedException e) {
-      return SendOutcome.retry(logged(alert, SIGN_IN_REFUSED, e));
+      return transport(AlertEmail.of(session, alert, sender, linkBase));
     } catch (MessagingException e) {
-      return SendOutcome.retry(logged(alert, UNREACHABLE, e));
+      return outcome("Email alert " + alert.notificationId(), e);
     }
   }
 
-  private static String logged(Alert alert, String reason, Exception e) {
-    LOG.log(Level.WARNING, "Email alert " + alert.notificationId() + ": " + reason, e);
+  @Override
+  public SendOutcome sendCode(String address, String text) {
+    try {
+      MimeMessage mail = new MimeMessage(session);
+      mail.setFrom(sender);
+      mail.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address, true));
+      mail.setSubject(CODE_SUBJECT, "UTF-8");
+      mail.setText(text, "UTF-8");
+      return transport(mail);
+    } catch (MessagingException e) {
+      return outcome("Verification code email", e);
+    }
+  }
+
+  private SendOutcome transport(MimeMessage mail) throws MessagingException {
+    mail.saveChanges();
+    Transport.send(mail, mail.getAllRecipients(), username.orElse(null), password.orElse(null));
+    return new SendOutcome.Sent(mail.getMessageID());
+  }
+
+  /**
+   * A refused address fails for good; anything else is worth another try. Users see a stable
+   * reason; the server's own words go to the log.
+   */
+  private static SendOutcome outcome(String what, MessagingException e) {
+    if (e instanceof AddressException) {
+      return new SendOutcome.Failed(logged(what, INVALID_ADDRESS, e));
+    }
+    if (e instanceof SendFailedException refused) {
+      Address[] invalid = refused.getInvalidAddresses();
+      return invalid != null && invalid.length > 0
+          ? new SendOutcome.Failed(logged(what, REFUSED, e))
+          : SendOutcome.retry(logged(what, NOT_TAKEN, e));
+    }
+    if (e instanceof AuthenticationFailedException) {
+      return SendOutcome.retry(logged(what, SIGN_IN_REFUSED, e));
+    }
+    return SendOutcome.retry(logged(what, UNREACHABLE, e));
+  }
+
+  private static String logged(String what, String reason, Exception e) {
+    LOG.log(Level.WARNING, what + ": " + reason, e);
     return reason;
   }
 }

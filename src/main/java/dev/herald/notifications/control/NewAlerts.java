@@ -106,6 +106,7 @@ public class NewAlerts {
             message.body(),
             message.acceptedAt()),
         false,
-        null);
+        null,
+        true);
   }
 }

@@ -18,4 +18,12 @@ public interface NotificationChannel {
 
   /** Sends once; never throws for a failed send, answers what should happen next. */
   SendOutcome send(Alert alert);
+
+  /**
+   * Sends the text of a verification code to an address its owner wants alerts at (see
+   * ContactVerification); channels that reach no one else have none to send.
+   */
+  default SendOutcome sendCode(String address, String text) {
+    return new SendOutcome.Failed("the " + name() + " channel sends no codes");
+  }
 }

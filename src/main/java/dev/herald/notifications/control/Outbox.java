@@ -31,7 +31,9 @@ public class Outbox {
   private static final String CONTEXT =
       " select c.id, c.recipient, c.channel, c.attempts, c.created_at, c.claimed_until,"
           + " m.id as message_id, m.conversation_id, m.sender, m.subject, m.body,"
-          + " m.created_at as message_at, d.read_at is not null as read, "
+          + " m.created_at as message_at, d.read_at is not null as read,"
+          + " case c.channel when 'email' then p.email_verified_at is not null"
+          + " when 'sms' then p.phone_verified_at is not null else true end as verified, "
           + PreferenceRows.COLUMNS
           + " from claimed c join messages m on m.id = c.message_id"
           + " join deliveries d on d.message_id = c.message_id and d.recipient = c.recipient"
@@ -131,7 +133,8 @@ public class Outbox {
                     row.getString("body"),
                     row.getObject("message_at", OffsetDateTime.class).toInstant()),
                 row.getBoolean("read"),
-                PreferenceRows.read(row)));
+                PreferenceRows.read(row),
+                row.getBoolean("verified")));
       }
     }
     return claimed;

@@ -3,6 +3,7 @@ package dev.herald.notifications.control;
 import dev.herald.audit.control.AuditLog;
 import dev.herald.notifications.entity.NotificationPreference;
 import dev.herald.notifications.entity.Preferences;
+import dev.herald.notifications.entity.PreferencesAnswer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * Users' notification preferences. Saving them also makes the user's deferred alerts due at once,
- * so they are decided again by the new preferences (quiet hours removed: sent now).
+ * so they are decided again by the new preferences (quiet hours removed: sent now). Saving another
+ * email address or phone number than the one confirmed makes it unconfirmed (ContactVerification).
  */
 @ApplicationScoped
 public class PreferencesStore {
@@ -35,18 +37,21 @@ public class PreferencesStore {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
-  public Preferences find(String user) {
+  public PreferencesAnswer find(String user) {
     NotificationPreference saved = em.find(NotificationPreference.class, user);
-    return saved == null ? Preferences.defaults() : saved.preferences();
+    return saved == null
+        ? PreferencesAnswer.of(Preferences.defaults(), false, false)
+        : saved.answer();
   }
 
   @Transactional(rollbackOn = Exception.class)
-  public Preferences save(String user, Preferences preferences) throws SQLException {
+  public PreferencesAnswer save(String user, Preferences preferences) throws SQLException {
     em.createNamedQuery("NotificationPreference.insertIfAbsent")
         .setParameter("userName", user)
         .executeUpdate();
-    em.find(NotificationPreference.class, user, LockModeType.PESSIMISTIC_WRITE)
-        .replaceWith(preferences, clock.instant());
+    NotificationPreference saved =
+        em.find(NotificationPreference.class, user, LockModeType.PESSIMISTIC_WRITE);
+    saved.replaceWith(preferences, clock.instant());
     // in the database before the statements below, which use the transaction's connection too
     em.flush();
     try (Connection connection = dataSource.getConnection()) {
@@ -68,6 +73,6 @@ public class PreferencesStore {
               "digestMinutes",
               preferences.digestMinutes()));
     }
-    return preferences;
+    return saved.answer();
   }
 }

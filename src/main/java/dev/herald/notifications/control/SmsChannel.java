@@ -69,10 +69,23 @@ public class SmsChannel implements NotificationChannel {
 
   @Override
   public SendOutcome send(Alert alert) {
+    return post(body(alert));
+  }
+
+  /** A text of its own, marked {@code "purpose":"verification"} for the gateway. */
+  @Override
+  public SendOutcome sendCode(String address, String text) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("to", address);
+    json.put("text", Snippets.truncate(text, maxLength));
+    json.put("purpose", "verification");
+    return post(json(json));
+  }
+
+  private SendOutcome post(String body) {
     if (gateway.isEmpty() || secret.isEmpty()) {
       return SendOutcome.retry(NOT_CONFIGURED);
     }
-    String body = body(alert);
     long timestamp = clock.instant().getEpochSecond();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(gateway.get()))
@@ -100,6 +113,10 @@ public class SmsChannel implements NotificationChannel {
     json.put("to", alert.address());
     json.put("text", Snippets.truncate(text(alert), maxLength));
     json.put("notificationId", alert.notificationId().toString());
+    return json(json);
+  }
+
+  private static String json(Map<String, Object> json) {
     try {
       return JsonMapping.strict().writeValueAsString(json);
     } catch (JsonProcessingException e) {

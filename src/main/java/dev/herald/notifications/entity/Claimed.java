@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A notification a dispatcher holds a lease on, with what deciding and sending it needs: the
- * message, whether its delivery was read, and the recipient's current preferences.
+ * message, whether its delivery was read, the recipient's current preferences, and whether the
+ * channel's address was confirmed (always for the log).
  */
 public record Claimed(
     UUID id,
@@ -16,4 +17,5 @@ public record Claimed(
     Instant lease,
     Alert.Item item,
     boolean read,
-    Preferences preferences) {}
+    Preferences preferences,
+    boolean addressVerified) {}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -42,6 +43,8 @@ public class NotificationPreference {
   LocalTime quietEnd;
   String quietZone;
   int digestMinutes;
+  Instant emailVerifiedAt;
+  Instant phoneVerifiedAt;
   Instant updatedAt;
 
   protected NotificationPreference() {}
@@ -55,9 +58,43 @@ public class NotificationPreference {
         List.copyOf(channels), email, phone, List.copyOf(mutedConversations), quiet, digestMinutes);
   }
 
+  /** The saved preferences with whether each address was confirmed. */
+  public PreferencesAnswer answer() {
+    return PreferencesAnswer.of(preferences(), emailVerifiedAt != null, phoneVerifiedAt != null);
+  }
+
+  /** The address saved for this contact, if any. */
+  public String address(Contact contact) {
+    return contact == Contact.EMAIL ? email : phone;
+  }
+
+  public boolean verified(Contact contact) {
+    return (contact == Contact.EMAIL ? emailVerifiedAt : phoneVerifiedAt) != null;
+  }
+
+  /** Marks the contact confirmed, if {@code address} is still the one saved for it. */
+  public boolean confirm(Contact contact, String address, Instant now) {
+    if (!address.equals(address(contact))) {
+      return false;
+    }
+    if (contact == Contact.EMAIL) {
+      emailVerifiedAt = now;
+    } else {
+      phoneVerifiedAt = now;
+    }
+    return true;
+  }
+
   /** Replaces every setting with {@code saved} (normalized: nothing absent). */
   public void replaceWith(Preferences saved, Instant now) {
     QuietHours quiet = saved.quietHours();
+    // a confirmed address stays confirmed only while it is the one saved
+    if (!Objects.equals(email, saved.email())) {
+      emailVerifiedAt = null;
+    }
+    if (!Objects.equals(phone, saved.phone())) {
+      phoneVerifiedAt = null;
+    }
     channels = List.copyOf(saved.channels());
     email = saved.email();
     phone = saved.phone();

@@ -45,6 +45,7 @@ public class Submissions {
       String sender, SendRequest request, Optional<String> idempotencyKey) {
     rateLimit.acquire(sender);
     MessageEnvelope fresh = envelopes.accept(sender, request);
+    rateLimit.acquireRecipients(sender, fresh.to().size());
     if (idempotencyKey.isEmpty()) {
       return publish(fresh, null);
     }

@@ -41,14 +41,14 @@ class EmailNotificationsIT {
 
   static String emailUser(String name) {
     String user = Users.unique(name);
-    Alerts.prefer(user, "{\"channels\":[\"email\"],\"email\":\"" + address(user) + "\"}");
+    Alerts.preferVerified(user, "{\"channels\":[\"email\"],\"email\":\"" + address(user) + "\"}");
     return user;
   }
 
   /** A user who wants one email per digest window (a "minute" is a few seconds in tests). */
   static String digestUser() {
     String user = Users.unique("digest");
-    Alerts.prefer(
+    Alerts.preferVerified(
         user, "{\"channels\":[\"email\"],\"email\":\"" + address(user) + "\",\"digestMinutes\":1}");
     return user;
   }

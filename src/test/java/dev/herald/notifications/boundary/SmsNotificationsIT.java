@@ -40,7 +40,7 @@ class SmsNotificationsIT {
 
   static String smsUser(String phone) {
     String user = Users.unique("sms");
-    Alerts.prefer(user, "{\"channels\":[\"sms\"],\"phone\":\"" + phone + "\"}");
+    Alerts.preferVerified(user, "{\"channels\":[\"sms\"],\"phone\":\"" + phone + "\"}");
     return user;
   }
 

@@ -19,10 +19,23 @@ class AlertRulesTest {
   final EmailChannel email = new EmailChannel();
 
   static Claimed alert(boolean read, Preferences preferences) {
+    return alert(read, preferences, true);
+  }
+
+  static Claimed alert(boolean read, Preferences preferences, boolean verified) {
     Alert.Item item =
         new Alert.Item(UUID.randomUUID(), "team", "alice", null, "hi", NOON_UTC.minusSeconds(5));
     return new Claimed(
-        UUID.randomUUID(), "bob", "email", 0, NOON_UTC, NOON_UTC, item, read, preferences);
+        UUID.randomUUID(),
+        "bob",
+        "email",
+        0,
+        NOON_UTC,
+        NOON_UTC,
+        item,
+        read,
+        preferences,
+        verified);
   }
 
   static Preferences emailTo(String address, List<String> muted, QuietHours quiet) {
@@ -53,6 +66,13 @@ class AlertRulesTest {
         .isEqualTo(new Skip("channel disabled"));
     assertThat(AlertRules.decide(alert(false, emailTo(null, List.of(), null)), email, NOON_UTC))
         .isEqualTo(new Skip("no address for this channel"));
+  }
+
+  @Test
+  void skipsAnAddressItsOwnerHasNotConfirmedWithAReasonTheUserCanRead() {
+    Preferences preferences = emailTo("bob@example.org", List.of(), null);
+    assertThat(AlertRules.decide(alert(false, preferences, false), email, NOON_UTC))
+        .isEqualTo(new Skip("email address not verified: enter the code sent to it (preferences)"));
   }
 
   @Test

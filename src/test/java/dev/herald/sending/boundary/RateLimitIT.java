@@ -46,4 +46,33 @@ class RateLimitIT {
     }
     assertThat(as(Users.unique("calm")).post("api/messages", request).status()).isEqualTo(202);
   }
+
+  /**
+   * Recipients count too: the sender's recipient bucket holds 1000 and refills 500 a second, so of
+   * sends to 100 recipients each made within {@code t} seconds at most (1000 + 500·t) / 100 + 1 can
+   * be accepted; the sends stay far below the request burst, so any 429 is the recipients'.
+   */
+  @Test
+  void countsEveryRecipientOfASendAgainstTheSendersLimit() throws Exception {
+    String crowd = Users.unique("crowd");
+    List<String> hundred =
+        java.util.stream.IntStream.range(0, 100).mapToObj(i -> crowd + "-" + i).toList();
+    Herald.Client client = as(Users.unique("broadcaster"));
+    String request = Requests.send(hundred, "to everyone");
+    int sends = 40;
+
+    long start = System.nanoTime();
+    List<Reply> replies = Concurrently.times(sends, 8, () -> client.post("api/messages", request));
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    long accepted = replies.stream().filter(r -> r.status() == 202).count();
+    double allowed = (1000 + 500 * seconds) / 100 + 1;
+    assertThat(replies).extracting(Reply::status).allMatch(s -> s == 202 || s == 429);
+    assertThat((double) accepted).as("accepted in %.1f s", seconds).isLessThanOrEqualTo(allowed);
+    if (sends > allowed) {
+      Reply limited = replies.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+      assertThat(limited.json().getString("detail")).contains("recipients per second");
+      assertThat(limited.header("Retry-After")).isPresent();
+    }
+  }
 }

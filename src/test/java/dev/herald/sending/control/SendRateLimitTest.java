@@ -17,6 +17,8 @@ class SendRateLimitTest {
   void configure() {
     limit.perSecond = 2;
     limit.burst = 3;
+    limit.recipientsPerSecond = 10;
+    limit.recipientsBurst = 20;
     limit.nanoTime = () -> now;
   }
 
@@ -53,6 +55,16 @@ class SendRateLimitTest {
     sends("alice", 3);
 
     assertThatCode(() -> sends("bob", 3)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void countsRecipientsNotOnlySends() {
+    limit.acquireRecipients("alice", 15);
+
+    assertThatThrownBy(() -> limit.acquireRecipients("alice", 6))
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(1));
+    assertThatCode(() -> limit.acquireRecipients("alice", 5)).doesNotThrowAnyException();
   }
 
   @Test
