@@ -1,5 +1,6 @@
 /**
  * What every feature shares: the JAX-RS application, authentication, strict JSON, RFC 9457 problem
- * responses, the request size limit, schema migration at start-up and topic creation.
+ * responses, the request size limit, schema migration at start-up, topic creation and the Kafka
+ * clients' security settings ({@code KafkaSecurity}).
  */
 package dev.herald.platform;
