@@ -78,6 +78,8 @@ public class DevServices {
       return;
     }
     Files.deleteIfExists(dir.resolve("ready"));
+    // for tests that start a broker of their own from the same jars (testing.SaslBroker)
+    Files.writeString(dir.resolve("classpath"), System.getProperty("java.class.path"));
     ProcessHandle self = ProcessHandle.current();
     Files.writeString(
         dir.resolve("launcher.pid"),

@@ -3,6 +3,7 @@ package dev.herald.platform;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -10,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one Kafka admin client of this instance (topic set-up, readiness), created on first use and
- * closed with the application. Callers bound each call with its own timeout.
+ * closed with the application, with the same security settings as the connector's clients ({@link
+ * KafkaSecurity}). Callers bound each call with its own timeout.
  */
 @ApplicationScoped
 public class KafkaAdmin {
@@ -24,13 +26,12 @@ public class KafkaAdmin {
 
   public synchronized Admin client() {
     if (admin == null) {
-      admin =
-          Admin.create(
-              Map.of(
-                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, MAX_CALL_MILLIS,
-                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, MAX_CALL_MILLIS,
-                  AdminClientConfig.CLIENT_ID_CONFIG, "herald-admin"));
+      Map<String, Object> config = new HashMap<>(KafkaSecurity.clientProperties());
+      config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, MAX_CALL_MILLIS);
+      config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, MAX_CALL_MILLIS);
+      config.put(AdminClientConfig.CLIENT_ID_CONFIG, "herald-admin");
+      admin = Admin.create(config);
     }
     return admin;
   }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.LogDatabase;
 import dev.herald.testing.Requests;
+import dev.herald.testing.SignedRecords;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,8 @@ class PoisonMixIT {
   }
 
   ProducerRecord<String, byte[]> record(int n, byte[] value) {
-    return new ProducerRecord<>("herald.messages", "psn-" + run + "-" + n % 50, value);
+    // signed: the poison is in the envelope, not the signature (SignedBoundaryIT tests that)
+    return SignedRecords.signed("herald.messages", "psn-" + run + "-" + n % 50, value);
   }
 
   @Test

@@ -2,6 +2,9 @@ package dev.herald.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.signing.control.RecordSignature;
+import dev.herald.signing.control.SignatureHeaders;
+import dev.herald.signing.entity.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +40,7 @@ public final class DeadLetterRecords {
       for (int i = 0; i < count; i++) {
         String poison = "not json: dead letter fixture " + UUID.randomUUID();
         byte[] value = poison.getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(TOPIC, value, value)).get();
+        producer.send(signed(value)).get();
         values.add(value);
       }
     } catch (InterruptedException e) {
@@ -54,6 +57,17 @@ public final class DeadLetterRecords {
               .until(() -> idOf(value), id -> id != null));
     }
     return ids;
+  }
+
+  /** Signed like Herald's own records, so they are refused for what they hold: not JSON. */
+  private static ProducerRecord<byte[], byte[]> signed(byte[] value) {
+    SigningKey key = SignedRecords.CURRENT;
+    return new ProducerRecord<>(
+        TOPIC,
+        null,
+        value,
+        value,
+        SignatureHeaders.of(key.id(), RecordSignature.of(key, value, value)));
   }
 
   public static long create() {

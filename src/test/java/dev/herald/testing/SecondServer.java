@@ -93,8 +93,9 @@ public final class SecondServer implements AutoCloseable {
         HttpRequest.newBuilder(base().resolve("api/inbox/counts"))
             .timeout(Duration.ofSeconds(5))
             .build();
+    // generous: on a shared, loaded machine a Liberty start has taken 6 minutes
     Awaitility.await(NAME + " answering on " + base())
-        .atMost(Duration.ofMinutes(3))
+        .atMost(Duration.ofMinutes(6))
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
         .until(() -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 401);

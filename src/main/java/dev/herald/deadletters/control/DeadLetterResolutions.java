@@ -1,9 +1,11 @@
 package dev.herald.deadletters.control;
 
 import dev.herald.audit.control.AuditLog;
+import dev.herald.deadletters.entity.DeadLetterResigned;
 import dev.herald.deadletters.entity.RejectedRecord;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +30,7 @@ public class DeadLetterResolutions {
   DataSource dataSource;
 
   @Inject AuditLog audit;
+  @Inject Event<DeadLetterResigned> resigned;
 
   /** The records of {@code ids} that could be claimed, now claimed (committed on return). */
   @Transactional(rollbackOn = Exception.class)
@@ -45,15 +48,23 @@ public class DeadLetterResolutions {
     return claimed;
   }
 
-  /** Ends a claim: redriven after the broker's acknowledgement, back to open if it failed. */
+  /**
+   * Ends a claim after the broker acknowledged the record, re-signed with {@code keyId}: the
+   * re-sign is announced in the same transaction, for the audit trail.
+   */
   @Transactional(rollbackOn = Exception.class)
-  public void settle(long id, String admin, boolean redriven, String detail) throws SQLException {
-    String to = redriven ? RejectedRecord.REDRIVEN : RejectedRecord.OPEN;
-    change(id, RejectedRecord.REDRIVING, to, admin, detail);
-    audited(
-        redriven ? "record.redriven" : "record.redrive-failed",
-        admin,
-        Map.of("deadLetter", id, "detail", detail));
+  public void redriven(long id, String admin, String keyId) throws SQLException {
+    String detail = "republished, signed with key " + keyId;
+    change(id, RejectedRecord.REDRIVING, RejectedRecord.REDRIVEN, admin, detail);
+    audited("record.redriven", admin, Map.of("deadLetter", id, "detail", detail));
+    resigned.fire(new DeadLetterResigned(id, admin, keyId));
+  }
+
+  /** Ends a claim whose republishing failed: open again. */
+  @Transactional(rollbackOn = Exception.class)
+  public void failed(long id, String admin, String detail) throws SQLException {
+    change(id, RejectedRecord.REDRIVING, RejectedRecord.OPEN, admin, detail);
+    audited("record.redrive-failed", admin, Map.of("deadLetter", id, "detail", detail));
   }
 
   /** Returns false if the record is not open (or, with an empty status, does not exist). */

@@ -2,6 +2,7 @@ package dev.herald.deadletters.control;
 
 import dev.herald.deadletters.entity.RedriveResult;
 import dev.herald.deadletters.entity.RejectedRecord;
+import dev.herald.signing.control.RecordSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -19,8 +20,11 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * Republishes dead letters exactly as they arrived (key and value bytes) to their topic, after the
- * cause was fixed. The consumer then treats them like any record: stored once by message id, or
- * dead-lettered again at their new offset.
+ * cause was fixed, signed with the current key: the admin who re-drives vouches for the record,
+ * which is why each re-sign is audited (a dead letter keeps no headers, and one refused as UNSIGNED
+ * or BAD_SIGNATURE, e.g. signed with a key since retired, is stored only after this). The consumer
+ * then treats them like any record: stored once by message id, or dead-lettered again at their new
+ * offset.
  */
 @ApplicationScoped
 public class Redrive {
@@ -32,16 +36,18 @@ public class Redrive {
   Emitter<ProducerRecord<byte[], byte[]>> emitter;
 
   @Inject DeadLetterResolutions resolutions;
+  @Inject RecordSigner signer;
 
   public List<RedriveResult> redrive(List<Long> ids, String admin) throws SQLException {
     Map<Long, CompletableFuture<Void>> sends = new LinkedHashMap<>();
+    String keyId = signer.keyId();
     for (RejectedRecord record : resolutions.claim(ids, admin)) {
       sends.put(record.id(), publish(record));
     }
     List<RedriveResult> results = new ArrayList<>();
     for (Long id : ids) {
       CompletableFuture<Void> send = sends.get(id);
-      results.add(send == null ? unclaimed(id) : settle(id, send, admin));
+      results.add(send == null ? unclaimed(id) : settle(id, send, admin, keyId));
     }
     return results;
   }
@@ -49,18 +55,24 @@ public class Redrive {
   private CompletableFuture<Void> publish(RejectedRecord record) {
     try {
       return emitter
-          .send(new ProducerRecord<>(record.kafkaTopic(), record.recordKey(), record.recordValue()))
+          .send(
+              new ProducerRecord<>(
+                  record.kafkaTopic(),
+                  null,
+                  record.recordKey(),
+                  record.recordValue(),
+                  signer.headers(record.recordKey(), record.recordValue())))
           .toCompletableFuture();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
-  private RedriveResult settle(long id, CompletableFuture<Void> send, String admin)
+  private RedriveResult settle(long id, CompletableFuture<Void> send, String admin, String keyId)
       throws SQLException {
     try {
       send.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      resolutions.settle(id, admin, true, "republished");
+      resolutions.redriven(id, admin, keyId);
       return new RedriveResult(id, RedriveResult.REDRIVEN);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -68,7 +80,7 @@ public class Redrive {
     } catch (Exception e) {
       // a timed-out send may still arrive: harmless, the consumer stores a message id once
       LOG.log(Level.WARNING, "Re-driving dead letter " + id + " failed", e);
-      resolutions.settle(id, admin, false, "republishing failed: " + e);
+      resolutions.failed(id, admin, "republishing failed: " + e);
       return new RedriveResult(id, RedriveResult.FAILED);
     }
   }

@@ -54,9 +54,14 @@ public final class ConversationIds {
     return id != null && id.startsWith(DIRECT_PREFIX);
   }
 
+  /** Whether the id is a group id as group creation makes them. */
+  public static boolean isGroupShaped(String id) {
+    return id != null && GROUP.matcher(id).matches();
+  }
+
   /** A well-formed group id, or 422: the g- prefix is not for ad-hoc conversations. */
   public static String requireGroupShape(String id) {
-    if (!GROUP.matcher(id).matches()) {
+    if (!isGroupShaped(id)) {
       throw reserved("Conversation ids starting with g- are made by creating a group.", "a group");
     }
     return id;

@@ -2,12 +2,14 @@ package dev.herald.sending.control;
 
 import dev.herald.sending.entity.MessageEnvelope;
 import dev.herald.sending.entity.PublishOutcome;
+import dev.herald.signing.control.RecordSigner;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +40,7 @@ public class MessagePublisher {
 
   @Inject EnvelopeCodec codec;
   @Inject Handovers handovers;
+  @Inject RecordSigner signer;
 
   @Resource ManagedThreadFactory threads;
   private ExecutorService emitting;
@@ -54,9 +57,18 @@ public class MessagePublisher {
 
   public CompletionStage<PublishOutcome> publish(MessageEnvelope envelope) {
     PendingSend send = new PendingSend(codec.write(envelope));
+    String key = envelope.conversationId();
+    // signed on the request's thread: the one emitting thread serves every send
+    ProducerRecord<String, PendingSend> record =
+        new ProducerRecord<>(
+            topic,
+            null,
+            key,
+            send,
+            signer.headers(key.getBytes(StandardCharsets.UTF_8), send.value()));
     CompletableFuture<PublishOutcome> outcome = new CompletableFuture<>();
     try {
-      emitting.execute(() -> emit(envelope, send, outcome));
+      emitting.execute(() -> emit(record, send, outcome));
     } catch (RejectedExecutionException e) {
       send.withdraw();
       outcome.complete(PublishOutcome.NOT_SENT);
@@ -70,10 +82,12 @@ public class MessagePublisher {
    * records to the producer, whose send() blocks while the broker's metadata is unknown.
    */
   private void emit(
-      MessageEnvelope envelope, PendingSend send, CompletableFuture<PublishOutcome> outcome) {
+      ProducerRecord<String, PendingSend> record,
+      PendingSend send,
+      CompletableFuture<PublishOutcome> outcome) {
     try {
       emitter
-          .send(new ProducerRecord<>(topic, envelope.conversationId(), send))
+          .send(record)
           .whenComplete(
               (ok, failure) ->
                   outcome.complete(

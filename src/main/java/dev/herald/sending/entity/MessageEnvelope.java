@@ -13,7 +13,9 @@ import java.util.UUID;
 
 /**
  * A message as it travels through Kafka (topic herald.messages, keyed by conversation id). The
- * consumer treats it as untrusted input and checks the same rules the API did.
+ * consumer stores it only if Herald signed it (signing), then checks its fields and its dm-
+ * conversation again; what only the API could know at send time (the caller, the time, group
+ * membership) it takes on the signature's word (decision 0017).
  */
 public record MessageEnvelope(
     @NotNull Integer v,

@@ -4,6 +4,8 @@ import dev.herald.deadletters.control.DeadLetters;
 import dev.herald.deadletters.control.RecordRejection;
 import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.sending.control.EnvelopeCodec;
+import dev.herald.sending.entity.MessageEnvelope;
+import dev.herald.signing.control.RecordVerifier;
 import dev.herald.storing.entity.RecordCoordinates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public class RecordIntake {
   private static final Logger LOG = Logger.getLogger(RecordIntake.class.getName());
 
+  @Inject RecordVerifier verifier;
   @Inject EnvelopeCodec codec;
   @Inject MessageBatchStore batchStore;
   @Inject DeadLetters deadLetters;
@@ -96,7 +99,7 @@ public class RecordIntake {
     List<MessageBatchStore.Item> items = new ArrayList<>(records.size());
     for (ConsumerRecord<byte[], byte[]> record : records) {
       try {
-        items.add(new MessageBatchStore.Item(codec.read(record.value()), coordinates(record)));
+        items.add(new MessageBatchStore.Item(trusted(record), coordinates(record)));
       } catch (RecordRejection rejection) {
         deadLetters.reject(
             coordinates(record),
@@ -107,6 +110,15 @@ public class RecordIntake {
       }
     }
     return items;
+  }
+
+  /**
+   * The signature first: nothing of an unsigned record is parsed. Then what a signed record could
+   * still get wrong if the API that signed it was bypassed or wrong.
+   */
+  private MessageEnvelope trusted(ConsumerRecord<byte[], byte[]> record) {
+    verifier.verify(record.key(), record.value(), record.headers());
+    return ConversationRules.check(codec.read(record.value()));
   }
 
   private static RecordCoordinates coordinates(ConsumerRecord<byte[], byte[]> record) {

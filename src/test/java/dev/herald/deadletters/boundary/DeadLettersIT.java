@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.testing.Herald;
 import dev.herald.testing.LogDatabase;
 import dev.herald.testing.Reply;
+import dev.herald.testing.SignedRecords;
 import dev.herald.testing.Users;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ public class DeadLettersIT {
   @Test
   void listsARejectedRecordWithItsReasonForAdminsOnly() throws Exception {
     String marker = "not json " + UUID.randomUUID();
-    producer.send(new ProducerRecord<>("herald.messages", marker, marker.getBytes())).get();
+    producer.send(SignedRecords.signed("herald.messages", marker, marker.getBytes())).get();
 
     await()
         .atMost(Duration.ofSeconds(20))

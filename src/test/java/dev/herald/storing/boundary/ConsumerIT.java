@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.LogDatabase;
+import dev.herald.testing.SignedRecords;
 import dev.herald.testing.Users;
 import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -21,8 +21,9 @@ import org.microshed.testing.jupiter.MicroShedTest;
 import org.microshed.testing.kafka.KafkaProducerClient;
 
 /**
- * Records produced straight to herald.messages, as another producer (or a replay) would. Public:
- * MicroShed injects the producer reflectively.
+ * Records produced straight to herald.messages, as another trusted producer (or a replay) would:
+ * signed with Herald's key, so that what is tested here is the envelope. Public: MicroShed injects
+ * the producer reflectively.
  */
 @MicroShedTest
 public class ConsumerIT {
@@ -53,7 +54,7 @@ public class ConsumerIT {
   }
 
   void produce(String key, byte[] value) throws Exception {
-    producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+    producer.send(SignedRecords.signed(TOPIC, key, value)).get();
   }
 
   static long stored(UUID id) {

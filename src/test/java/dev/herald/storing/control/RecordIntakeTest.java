@@ -6,6 +6,9 @@ import dev.herald.deadletters.control.DeadLetters;
 import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.platform.Constraints;
 import dev.herald.sending.control.EnvelopeCodec;
+import dev.herald.signing.control.RecordSigner;
+import dev.herald.signing.control.RecordVerifier;
+import dev.herald.signing.control.SigningKeys;
 import dev.herald.storing.entity.RecordCoordinates;
 import jakarta.validation.Validation;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +27,12 @@ class RecordIntakeTest {
   final List<String> deadLettered = new ArrayList<>();
   UUID refused;
 
+  static final SigningKeys KEYS =
+      SigningKeys.of("k1", "a test secret of at least thirty-two bytes", null, null, false);
+
   @BeforeEach
   void wire() {
+    intake.verifier = RecordVerifier.with(KEYS);
     intake.codec = EnvelopeCodec.with(Constraints.from(Validation.buildDefaultValidatorFactory()));
     intake.backoff = new Backoff();
     intake.batchStore =
@@ -57,8 +64,14 @@ class RecordIntakeTest {
             + "\"body\":\"hi\",\"acceptedAt\":\""
             + Instant.now()
             + "\"}";
-    return new ConsumerRecord<>(
-        "herald.messages", 0, offset, "c1".getBytes(), json.getBytes(StandardCharsets.UTF_8));
+    return signed(offset, "c1".getBytes(), json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static ConsumerRecord<byte[], byte[]> signed(long offset, byte[] key, byte[] value) {
+    ConsumerRecord<byte[], byte[]> record =
+        new ConsumerRecord<>("herald.messages", 0, offset, key, value);
+    RecordSigner.with(KEYS).headers(key, value).forEach(record.headers()::add);
+    return record;
   }
 
   @Test
@@ -75,13 +88,38 @@ class RecordIntakeTest {
   @Test
   void deadLettersAnUndecodableRecordAndStoresTheRestOfItsBatch() {
     UUID good = UUID.randomUUID();
-    ConsumerRecord<byte[], byte[]> bad =
-        new ConsumerRecord<>("herald.messages", 0, 7, null, "not json".getBytes());
+    ConsumerRecord<byte[], byte[]> bad = signed(7, null, "not json".getBytes());
 
     intake.takeAll(List.of(bad, record(8, good)));
 
     assertThat(deadLettered).containsExactly("NOT_JSON@7");
     assertThat(batches.get(0)).extracting(i -> i.message().id()).containsExactly(good);
+  }
+
+  @Test
+  void deadLettersAnUnsignedRecordWithoutReadingIt() {
+    UUID good = UUID.randomUUID();
+    ConsumerRecord<byte[], byte[]> unsigned =
+        new ConsumerRecord<>("herald.messages", 0, 4, null, "not json".getBytes());
+
+    intake.takeAll(List.of(unsigned, record(5, good)));
+
+    assertThat(deadLettered).containsExactly("UNSIGNED@4");
+    assertThat(batches.get(0)).extracting(i -> i.message().id()).containsExactly(good);
+  }
+
+  @Test
+  void deadLettersASignedRecordWhoseDirectConversationIsNotItsParticipants() {
+    String json =
+        "{\"v\":1,\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"conversationId\":\"dm-00000000000000000000000000000000\","
+            + "\"sender\":\"ceo\",\"to\":[\"bob\"],\"body\":\"hi\",\"acceptedAt\":\"2020-01-01T00:00:00Z\"}";
+
+    intake.takeAll(List.of(signed(9, "x".getBytes(), json.getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(deadLettered).containsExactly("WRONG_CONVERSATION@9");
+    assertThat(batches).allMatch(List::isEmpty);
   }
 
   @Test
