@@ -21,17 +21,39 @@ public final class SecondServer implements AutoCloseable {
   public static final String NAME = "herald-second";
 
   private final Path wlp = Path.of(System.getProperty("herald.it.liberty.dir"));
-  private final Path dir = wlp.resolve("usr/servers/" + NAME);
-  private final int port = Integer.getInteger("microshed_http_port", 9080) + 1;
-  private final Path log = dir.resolveSibling(NAME + "-commands.log");
+  private final String name;
+  private final Path dir;
+  private final int port;
+  private final Path log;
+
+  private SecondServer(String name, int portOffset) {
+    this.name = name;
+    this.dir = wlp.resolve("usr/servers/" + name);
+    this.port = Integer.getInteger("microshed_http_port", 9080) + portOffset;
+    this.log = dir.resolveSibling(name + "-commands.log");
+  }
 
   /** Creates and starts it; returns once it answers API calls. */
   public static SecondServer start(Map<String, String> environment) throws Exception {
-    SecondServer server = new SecondServer();
+    return start(NAME, 1, environment);
+  }
+
+  /**
+   * Another one, for tests that need more than two: its own name, and the build's HTTP port plus
+   * {@code portOffset} (HTTPS 1000 above that).
+   */
+  public static SecondServer start(String name, int portOffset, Map<String, String> environment)
+      throws Exception {
+    SecondServer server = new SecondServer(name, portOffset);
     server.create(environment);
-    LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", NAME);
+    LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", name);
     server.awaitReady();
     return server;
+  }
+
+  /** Its messages.log, for what it said while starting. */
+  public Path messagesLog() {
+    return dir.resolve("logs/messages.log");
   }
 
   public URI base() {
@@ -54,9 +76,13 @@ public final class SecondServer implements AutoCloseable {
             StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    StringBuilder env = new StringBuilder(Files.readString(first.resolve("server.env")));
-    environment.forEach((name, value) -> env.append('\n').append(name).append('=').append(value));
-    Files.writeString(dir.resolve("server.env"), env.append('\n'));
+    StringBuilder env = new StringBuilder();
+    // the first server's variables, less those the test sets
+    Files.readAllLines(first.resolve("server.env")).stream()
+        .filter(line -> !environment.containsKey(line.split("=", 2)[0].trim()))
+        .forEach(line -> env.append(line).append('\n'));
+    environment.forEach((name, value) -> env.append(name).append('=').append(value).append('\n'));
+    Files.writeString(dir.resolve("server.env"), env);
     Files.writeString(
         dir.resolve("bootstrap.properties"),
         "http.port=" + port + "\nhttps.port=" + (port + 1000) + "\n");
@@ -68,7 +94,7 @@ public final class SecondServer implements AutoCloseable {
         HttpRequest.newBuilder(base().resolve("api/inbox/counts"))
             .timeout(Duration.ofSeconds(5))
             .build();
-    Awaitility.await(NAME + " answering on " + base())
+    Awaitility.await(name + " answering on " + base())
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
@@ -77,6 +103,6 @@ public final class SecondServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    LibertyServer.run(log, wlp.resolve("bin/server").toString(), "stop", NAME);
+    LibertyServer.run(log, wlp.resolve("bin/server").toString(), "stop", name);
   }
 }
