@@ -23,9 +23,17 @@ public final class SecondServer implements AutoCloseable {
   public static final String NAME = "herald-second";
 
   private final Path wlp = Path.of(System.getProperty("herald.it.liberty.dir"));
-  private final Path dir = wlp.resolve("usr/servers/" + NAME);
-  private final int port = Integer.getInteger("microshed_http_port", 9080) + 1;
-  private final Path log = dir.resolveSibling(NAME + "-commands.log");
+  private final String name;
+  private final Path dir;
+  private final int port;
+  private final Path log;
+
+  private SecondServer(String name, int portOffset) {
+    this.name = name;
+    this.dir = wlp.resolve("usr/servers/" + name);
+    this.port = Integer.getInteger("microshed_http_port", 9080) + portOffset;
+    this.log = dir.resolveSibling(name + "-commands.log");
+  }
 
   /** Creates and starts it; returns once it answers API calls. */
   public static SecondServer start(Map<String, String> environment) throws Exception {
@@ -35,7 +43,18 @@ public final class SecondServer implements AutoCloseable {
   /** Creates and starts it without the first server's variables named in {@code unset}. */
   public static SecondServer start(Map<String, String> environment, Set<String> unset)
       throws Exception {
-    SecondServer server = launch(environment, unset);
+    SecondServer server = launch(NAME, 1, environment, unset);
+    server.awaitReady();
+    return server;
+  }
+
+  /**
+   * Another one, for tests that need more than two: its own name, and the build's HTTP port plus
+   * {@code portOffset} (HTTPS 1000 above that).
+   */
+  public static SecondServer start(String name, int portOffset, Map<String, String> environment)
+      throws Exception {
+    SecondServer server = launch(name, portOffset, environment, Set.of());
     server.awaitReady();
     return server;
   }
@@ -43,9 +62,15 @@ public final class SecondServer implements AutoCloseable {
   /** Creates and starts it, without waiting for the application (which may refuse to start). */
   public static SecondServer launch(Map<String, String> environment, Set<String> unset)
       throws Exception {
-    SecondServer server = new SecondServer();
+    return launch(NAME, 1, environment, unset);
+  }
+
+  private static SecondServer launch(
+      String name, int portOffset, Map<String, String> environment, Set<String> unset)
+      throws Exception {
+    SecondServer server = new SecondServer(name, portOffset);
     server.create(environment, unset);
-    LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", NAME);
+    LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", name);
     return server;
   }
 
@@ -74,14 +99,16 @@ public final class SecondServer implements AutoCloseable {
             StandardCopyOption.REPLACE_EXISTING);
       }
     }
+    // the first server's variables, less those the test unsets or sets itself
     StringBuilder env = new StringBuilder();
     for (String line : Files.readAllLines(first.resolve("server.env"))) {
-      if (!unset.contains(line.split("=", 2)[0].trim())) {
+      String variable = line.split("=", 2)[0].trim();
+      if (!unset.contains(variable) && !environment.containsKey(variable)) {
         env.append(line).append('\n');
       }
     }
-    environment.forEach((name, value) -> env.append('\n').append(name).append('=').append(value));
-    Files.writeString(dir.resolve("server.env"), env.append('\n'));
+    environment.forEach((variable, value) -> env.append(variable).append('=').append(value).append('\n'));
+    Files.writeString(dir.resolve("server.env"), env);
     Files.writeString(
         dir.resolve("bootstrap.properties"),
         "http.port=" + port + "\nhttps.port=" + (port + 1000) + "\n");
@@ -94,7 +121,7 @@ public final class SecondServer implements AutoCloseable {
             .timeout(Duration.ofSeconds(5))
             .build();
     // generous: on a shared, loaded machine a Liberty start has taken 6 minutes
-    Awaitility.await(NAME + " answering on " + base())
+    Awaitility.await(name + " answering on " + base())
         .atMost(Duration.ofMinutes(6))
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
@@ -103,6 +130,6 @@ public final class SecondServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    LibertyServer.run(log, wlp.resolve("bin/server").toString(), "stop", NAME);
+    LibertyServer.run(log, wlp.resolve("bin/server").toString(), "stop", name);
   }
 }

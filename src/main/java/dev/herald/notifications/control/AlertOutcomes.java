@@ -33,7 +33,7 @@ public class AlertOutcomes {
           + " next_attempt_at = coalesce(u.next_at::timestamptz, n.next_attempt_at),"
           + " last_error = u.error,"
           + " provider_message_id = coalesce(u.provider_id, n.provider_message_id),"
-          + " attempts = n.attempts + u.attempted, digest_id = coalesce(u.digest_id, n.digest_id),"
+          + " attempts = n.attempts + u.attempted, digest_id = u.digest_id,"
           + " claimed_until = null, updated_at = now(),"
           + " sent_at = case when n.status = 'sent' then n.sent_at"
           + " when u.status = 'sent' then now() end"

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * At most one email per digest window and user. A window opens with the oldest email alert not yet
  * sent and closes digestMinutes later; alerts due before then wait for it, and when it closes one
  * email carries every message that arrived in it and is still unread (read ones are skipped).
+ * DigestClaims closes a window for one dispatcher at a time, whichever instance it runs on.
  */
 @ApplicationScoped
 public class Digests {
-  @Inject Outbox outbox;
+  @Inject DigestClaims claims;
   @Inject Clock clock;
   @Inject Dispatcher dispatcher;
 
@@ -35,18 +35,20 @@ public class Digests {
   }
 
   /** Returns the ids of the other alerts it settled. */
-  List<UUID> dispatch(
-      Claimed first, NotificationChannel channel, Duration lease, Settlements settled)
+  List<UUID> dispatch(Claimed first, NotificationChannel channel, Settlements settled)
       throws SQLException {
     Duration window = Duration.ofSeconds(first.preferences().digestMinutes() * minuteSeconds);
-    Instant closes = outbox.oldestUnsentEmail(first.recipient()).plus(window);
-    if (clock.instant().isBefore(closes)) {
-      settled.add(List.of(first), Finish.deferred(closes, "digest window"));
+    DigestClaims.Outcome outcome = claims.close(first, window, clock.instant());
+    if (outcome instanceof DigestClaims.Lost) {
+      return List.of(); // in another dispatcher's digest now: it records the outcome
+    }
+    if (outcome instanceof DigestClaims.Open open) {
+      settled.add(List.of(first), Finish.deferred(open.closes(), "digest window"));
       return List.of();
     }
     List<Claimed> group = new ArrayList<>(List.of(first));
     List<Claimed> read = new ArrayList<>();
-    for (Claimed other : outbox.claimDigest(first, lease)) {
+    for (Claimed other : ((DigestClaims.Closed) outcome).others()) {
       (other.read() ? read : group).add(other);
     }
     if (!read.isEmpty()) {

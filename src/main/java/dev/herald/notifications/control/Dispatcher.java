@@ -81,19 +81,26 @@ public class Dispatcher {
     try {
       List<Claimed> due;
       do {
+        SendWindow window = SendWindow.beforeClaim(lease());
         due = outbox.claim(batchSize, lease());
-        settle(due);
+        settle(due, window);
       } while (due.size() == batchSize && !stopped);
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Claiming or recording notifications failed; will try again", e);
     }
   }
 
-  /** Dispatches a claimed batch and records the outcomes together (see {@link Settlements}). */
-  private void settle(List<Claimed> due) throws SQLException {
+  /**
+   * Dispatches a claimed batch and records the outcomes together (see {@link Settlements}). Alerts
+   * still waiting when the send window closes are left to their lease: due again when it ends.
+   */
+  private void settle(List<Claimed> due, SendWindow window) throws SQLException {
     Settlements settled = new Settlements(lease().dividedBy(3));
     Set<UUID> done = new HashSet<>();
     for (Claimed claimed : due) {
+      if (!window.open()) {
+        break;
+      }
       if (done.add(claimed.id())) {
         done.addAll(dispatch(claimed, settled));
       }
@@ -117,7 +124,7 @@ public class Dispatcher {
         // the digest claims this batch's unrecorded emails of the recipient too: record those
         // settled already, or they would be claimed and settled a second time
         outcomes.record(settled.take());
-        return digests.dispatch(claimed, channel, lease(), settled);
+        return digests.dispatch(claimed, channel, settled);
       } else {
         send(List.of(claimed), channel, alertOf(claimed, channel), settled);
       }

@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,11 +22,12 @@ import javax.sql.DataSource;
  * The notifications table as a work queue. Claiming takes due rows with FOR UPDATE SKIP LOCKED, so
  * concurrent dispatchers on any instance never take the same row, and leases them by moving
  * next_attempt_at to the lease end: a dispatcher that dies mid-send leaves the row due again when
- * the lease runs out. AlertOutcomes records how each claimed alert ended.
+ * the lease runs out. AlertOutcomes records how each claimed alert ended; DigestClaims takes a
+ * recipient's other unsent emails into a digest.
  */
 @ApplicationScoped
 public class Outbox {
-  private static final String CONTEXT =
+  static final String CONTEXT =
       " select c.id, c.recipient, c.channel, c.attempts, c.created_at, c.claimed_until,"
           + " m.id as message_id, m.conversation_id, m.sender, m.subject, m.body,"
           + " m.created_at as message_at, d.read_at is not null as read,"
@@ -49,17 +48,6 @@ public class Outbox {
           + " and next_attempt_at <= now() order by next_attempt_at limit ?"
           + " for update skip locked) due where n.id = due.id returning n.*)"
           + CONTEXT;
-  private static final String CLAIM_DIGEST =
-      "with claimed as ("
-          + LEASE
-          + " from (select id from notifications where recipient = ? and channel = 'email'"
-          + " and status in ('pending', 'deferred') and id <> ?"
-          + " and (claimed_until is null or claimed_until < now() or claimed_until = ?)"
-          + " for update skip locked) due where n.id = due.id returning n.*)"
-          + CONTEXT;
-  private static final String OLDEST_UNSENT_EMAIL =
-      "select min(created_at) from notifications where recipient = ? and channel = 'email'"
-          + " and status in ('pending', 'deferred')";
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
@@ -74,46 +62,17 @@ public class Outbox {
     }
   }
 
-  /**
-   * Leases the recipient's other unsent emails, for one digest with {@code first}: those nobody
-   * holds and those claimed in the same batch as {@code first}.
-   */
-  @Transactional(rollbackOn = Exception.class)
-  public List<Claimed> claimDigest(Claimed first, Duration lease) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement claim = connection.prepareStatement(CLAIM_DIGEST)) {
-      lease(claim, lease);
-      claim.setString(3, first.recipient());
-      claim.setObject(4, first.id(), Types.OTHER);
-      // rows claimed in the same batch as the first share its lease
-      claim.setObject(5, at(first.lease()));
-      return read(claim);
-    }
-  }
-
-  public Instant oldestUnsentEmail(String recipient) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement oldest = connection.prepareStatement(OLDEST_UNSENT_EMAIL)) {
-      oldest.setString(1, recipient);
-      try (ResultSet row = oldest.executeQuery()) {
-        row.next();
-        Timestamp at = row.getTimestamp(1);
-        return at == null ? Instant.now() : at.toInstant();
-      }
-    }
-  }
-
   static OffsetDateTime at(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
-  /** The first two parameters of both claims ({@link #LEASE}): the lease length, twice. */
+  /** The first two parameters of the claim ({@link #LEASE}): the lease length, twice. */
   private static void lease(PreparedStatement claim, Duration lease) throws SQLException {
     claim.setLong(1, lease.toSeconds());
     claim.setLong(2, lease.toSeconds());
   }
 
-  private static List<Claimed> read(PreparedStatement statement) throws SQLException {
+  static List<Claimed> read(PreparedStatement statement) throws SQLException {
     List<Claimed> claimed = new ArrayList<>();
     try (ResultSet row = statement.executeQuery()) {
       while (row.next()) {
