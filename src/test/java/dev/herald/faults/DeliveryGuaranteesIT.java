@@ -97,8 +97,7 @@ class DeliveryGuaranteesIT {
       outcomes = load.stop();
     }
     Oracle.awaitDrained(Duration.ofMinutes(5));
-    ReliabilityRow row =
-        Oracle.judge(fault.name(), outcomes, repairs, Oracle.stored(senders), recipients.size());
+    ReliabilityRow row = Oracle.judge(fault.name(), outcomes, repairs, Oracle.stored(senders));
     ROWS.add(row);
     System.out.println(ReliabilityRow.HEADER + "\n" + row.markdown());
     System.out.println("answers per second: " + timeline(outcomes));

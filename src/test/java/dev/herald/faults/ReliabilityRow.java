@@ -5,11 +5,18 @@ import java.util.List;
 import java.util.Locale;
 
 /** One line of the reliability table: what clients were told, and what the log holds. */
-final class ReliabilityRow {
-  static final String HEADER =
-      "| fault | times | sends | 202 | lost | duplicated | missing deliveries | 503 | other 4xx/5xx"
-          + " | refused but stored | no answer (stored) | first 202 after repair |\n"
-          + "|---|---|---|---|---|---|---|---|---|---|---|---|";
+public final class ReliabilityRow {
+  static final String HEADER = header("repair");
+
+  /** The table's head; the last column measures from the repair, or from the fault itself. */
+  public static String header(String since) {
+    return "| fault | times | sends | 202 | lost | duplicated | missing deliveries | 503"
+        + " | other 4xx/5xx | refused but stored | no answer (stored) | order violations"
+        + " | alerts sent twice | first 202 after "
+        + since
+        + " |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+  }
 
   final String fault;
   final int repeats;
@@ -23,6 +30,12 @@ final class ReliabilityRow {
   int refusedButStored;
   int unanswered;
   int unansweredStored;
+  int orderViolations;
+
+  /** Alerts sent, and how many of them more than once (-1: no alerts were counted). */
+  long alertsSent = -1;
+
+  long alertsSentTwice;
   double recoverySeconds;
 
   ReliabilityRow(String fault, int repeats) {
@@ -49,6 +62,39 @@ final class ReliabilityRow {
     }
   }
 
+  public int lost() {
+    return lost;
+  }
+
+  public int duplicated() {
+    return duplicated;
+  }
+
+  public int incomplete() {
+    return incomplete;
+  }
+
+  public int refusedButStored() {
+    return refusedButStored;
+  }
+
+  public int orderViolations() {
+    return orderViolations;
+  }
+
+  public int accepted() {
+    return accepted;
+  }
+
+  public double recoverySeconds() {
+    return recoverySeconds;
+  }
+
+  public void alerts(long sent, long sentTwice) {
+    alertsSent = sent;
+    alertsSentTwice = sentTwice;
+  }
+
   /** The longest wait, over all repairs, from starting a repair to the next 202 (∞: none). */
   void recovery(List<Outcome> outcomes, List<Long> repairs) {
     for (long repair : repairs) {
@@ -65,10 +111,10 @@ final class ReliabilityRow {
     }
   }
 
-  String markdown() {
+  public String markdown() {
     return String.format(
         Locale.ROOT,
-        "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %.1f s |",
+        "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d | %s | %.1f s |",
         fault,
         repeats,
         sends,
@@ -81,6 +127,8 @@ final class ReliabilityRow {
         refusedButStored,
         unanswered,
         unansweredStored,
+        orderViolations,
+        alertsSent < 0 ? "–" : alertsSentTwice + " of " + alertsSent,
         recoverySeconds);
   }
 }

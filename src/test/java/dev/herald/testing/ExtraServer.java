@@ -13,24 +13,31 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 
 /**
- * A second Liberty server beside the one the build started: the same installation, application,
- * Kafka and PostgreSQL, on the next HTTP port, with extra environment variables of the test's. It
- * is another instance of Herald as an operator would run one.
+ * Another Liberty server beside the one the build started: the same installation, application, JVM
+ * options, Kafka and PostgreSQL, with extra environment variables of the caller's. Instance {@code
+ * n} (2, 3, ...) is server herald-n on the build's HTTP port + n - 1 (HTTPS that + 1000). It is
+ * another instance of Herald as an operator would run one.
  */
-public final class SecondServer implements AutoCloseable {
-  public static final String NAME = "herald-second";
-
+public final class ExtraServer implements AutoCloseable {
   private final Path wlp = Path.of(System.getProperty("herald.it.liberty.dir"));
-  private final Path dir = wlp.resolve("usr/servers/" + NAME);
-  private final int port = Integer.getInteger("microshed_http_port", 9080) + 1;
-  private final Path log = dir.resolveSibling(NAME + "-commands.log");
+  private final String name;
+  private final Path dir;
+  private final int port;
+  private final Path log;
 
-  /** Creates and starts it; returns once it answers API calls. */
-  public static SecondServer start(Map<String, String> environment) throws Exception {
-    SecondServer server = new SecondServer();
+  private ExtraServer(int instance) {
+    this.name = "herald-" + instance;
+    this.dir = wlp.resolve("usr/servers/" + name);
+    this.port = Integer.getInteger("microshed_http_port", 9080) + instance - 1;
+    this.log = dir.resolveSibling(name + "-commands.log");
+  }
+
+  /** Creates and starts instance {@code n}; returns once it answers API calls. */
+  public static ExtraServer start(int instance, Map<String, String> environment) throws Exception {
+    ExtraServer server = new ExtraServer(instance);
     server.create(environment);
-    LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", NAME);
-    server.awaitReady();
+    server.server().start();
+    server.awaitAnswering();
     return server;
   }
 
@@ -38,14 +45,24 @@ public final class SecondServer implements AutoCloseable {
     return URI.create("http://localhost:" + port + "/");
   }
 
+  public String name() {
+    return name;
+  }
+
+  /** Its start, stop and kill, as for the build's server. */
+  public LibertyServer server() {
+    return new LibertyServer(log, name);
+  }
+
   private void create(Map<String, String> environment) throws IOException {
     Path first =
         wlp.resolve("usr/servers/" + System.getProperty("herald.it.liberty.server", "herald"));
     Files.createDirectories(dir.resolve("apps"));
-    Files.copy(
-        first.resolve("server.xml"),
-        dir.resolve("server.xml"),
-        StandardCopyOption.REPLACE_EXISTING);
+    for (String file : new String[] {"server.xml", "jvm.options"}) {
+      if (Files.exists(first.resolve(file))) {
+        Files.copy(first.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
     try (var apps = Files.list(first.resolve("apps"))) {
       for (Path app : (Iterable<Path>) apps::iterator) {
         Files.copy(
@@ -55,20 +72,21 @@ public final class SecondServer implements AutoCloseable {
       }
     }
     StringBuilder env = new StringBuilder(Files.readString(first.resolve("server.env")));
-    environment.forEach((name, value) -> env.append('\n').append(name).append('=').append(value));
+    environment.forEach((key, value) -> env.append('\n').append(key).append('=').append(value));
     Files.writeString(dir.resolve("server.env"), env.append('\n'));
     Files.writeString(
         dir.resolve("bootstrap.properties"),
         "http.port=" + port + "\nhttps.port=" + (port + 1000) + "\n");
   }
 
-  private void awaitReady() {
+  /** Until it answers an API call (401 without a token): its application is up. */
+  public void awaitAnswering() {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest probe =
         HttpRequest.newBuilder(base().resolve("api/inbox/counts"))
             .timeout(Duration.ofSeconds(5))
             .build();
-    Awaitility.await(NAME + " answering on " + base())
+    Awaitility.await(name + " answering on " + base())
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
@@ -77,6 +95,6 @@ public final class SecondServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    LibertyServer.run(log, wlp.resolve("bin/server").toString(), "stop", NAME);
+    server().stop();
   }
 }
