@@ -184,7 +184,7 @@ public class DevServices {
       return;
     }
     launcher.get().destroy();
-    launcher.get().onExit().get(60, TimeUnit.SECONDS);
+    launcher.get().onExit().get(3, TimeUnit.MINUTES);
   }
 
   /** The running launcher of this directory, told apart from a later process with the same pid. */
@@ -214,13 +214,28 @@ public class DevServices {
   }
 
   void stopServices() {
-    List<Service> reversed = new ArrayList<>(services);
-    java.util.Collections.reverse(reversed);
-    for (Service service : reversed) {
+    // all at once: brokers of a cluster stopped one by one lose their quorum, and the last ones
+    // wait for a controller that is gone before they give up
+    List<Thread> stopping = new ArrayList<>();
+    for (Service service : services) {
+      Thread stop =
+          new Thread(
+              () -> {
+                try {
+                  service.stop();
+                } catch (Exception e) {
+                  log("stopping " + service.name() + ": " + e);
+                }
+              },
+              "stop-" + service.name());
+      stop.start();
+      stopping.add(stop);
+    }
+    for (Thread stop : stopping) {
       try {
-        service.stop();
-      } catch (Exception e) {
-        log("stopping " + service.name() + ": " + e);
+        stop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     services.clear();

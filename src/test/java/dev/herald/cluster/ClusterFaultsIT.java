@@ -8,7 +8,6 @@ import dev.herald.faults.Services;
 import dev.herald.notifications.SmsGateway;
 import dev.herald.testing.Cluster;
 import dev.herald.testing.LibertyServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,22 +122,17 @@ class ClusterFaultsIT {
 
   @AfterAll
   static void writeTable() throws Exception {
-    if (ROWS.isEmpty()) {
-      return;
-    }
-    String table =
+    ReliabilityRow.write(
+        Path.of("target", "reliability-cluster.md"),
         String.format(
             "%d sends/s offered over %d connections to %d instances, %d s steady before and after"
-                + " each fault, each fault %d time(s).%n%n%s%n%s%n",
+                + " each fault, each fault %d time(s).",
             ClusterLoad.RATE,
             ClusterLoad.CONNECTIONS,
             Cluster.size(),
             ClusterLoad.STEADY.toSeconds(),
-            ClusterLoad.REPEATS,
-            ReliabilityRow.header("the fault"),
-            String.join("\n", ROWS.stream().map(ReliabilityRow::markdown).toList()));
-    Path report = Path.of("target", "reliability-cluster.md");
-    Files.writeString(report, table);
-    System.out.println("\n" + table + "(written to " + report.toAbsolutePath() + ")");
+            ClusterLoad.REPEATS),
+        "the fault",
+        ROWS);
   }
 }

@@ -1,6 +1,9 @@
 package dev.herald.faults;
 
 import dev.herald.faults.FaultLoad.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -109,6 +112,26 @@ public final class ReliabilityRow {
               ? Double.POSITIVE_INFINITY
               : Math.max(recoverySeconds, (next - repair) / 1000.0);
     }
+  }
+
+  /**
+   * Writes the settings line, the table of {@code rows} and where it went to {@code report} and
+   * stdout; nothing when no row was measured.
+   */
+  public static void write(Path report, String settings, String since, List<ReliabilityRow> rows)
+      throws IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String table =
+        settings
+            + "\n\n"
+            + header(since)
+            + "\n"
+            + String.join("\n", rows.stream().map(ReliabilityRow::markdown).toList())
+            + "\n";
+    Files.writeString(report, table);
+    System.out.println("\n" + table + "(written to " + report.toAbsolutePath() + ")");
   }
 
   public String markdown() {

@@ -2,6 +2,7 @@ package dev.herald.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ public final class Cluster {
     if (!EXTRA.isEmpty()) {
       return;
     }
-    Herald.awaitReady();
+    // three Liberty servers and three brokers on two cores start slowly
+    Herald.awaitReady(Duration.ofMinutes(5));
     for (int instance = 2; instance <= size(); instance++) {
       EXTRA.add(ExtraServer.start(instance, Map.of()));
     }

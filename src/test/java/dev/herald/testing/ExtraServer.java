@@ -36,8 +36,14 @@ public final class ExtraServer implements AutoCloseable {
   public static ExtraServer start(int instance, Map<String, String> environment) throws Exception {
     ExtraServer server = new ExtraServer(instance);
     server.create(environment);
-    server.server().start();
-    server.awaitAnswering();
+    try {
+      server.server().start();
+      server.awaitAnswering();
+    } catch (Exception | AssertionError notStarted) {
+      // never leave a half-started server behind: nobody else knows of it
+      server.server().stop();
+      throw notStarted;
+    }
     return server;
   }
 
@@ -87,7 +93,7 @@ public final class ExtraServer implements AutoCloseable {
             .timeout(Duration.ofSeconds(5))
             .build();
     Awaitility.await(name + " answering on " + base())
-        .atMost(Duration.ofMinutes(3))
+        .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
         .until(() -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 401);
