@@ -23,13 +23,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.tukaani.xz.XZInputStream;
 
 /**
- * Local Kafka (KRaft, one node) and PostgreSQL for development and the integration tests, so that a
- * JDK and Maven are all a newcomer needs. Started by exec-maven-plugin; never part of the WAR.
+ * Local Kafka (KRaft, one node, or a cluster of three) and PostgreSQL for development and the
+ * integration tests, so that a JDK and Maven are all a newcomer needs. Started by
+ * exec-maven-plugin; never part of the WAR.
  *
  * <ul>
- *   <li>{@code run DIR KAFKA_PORT PG_PORT}: starts what is not configured externally
+ *   <li>{@code run DIR KAFKA_PORTS PG_PORT}: starts what is not configured externally
  *       (KAFKA_BOOTSTRAP_SERVERS, DB_URL), writes DIR/ready, and stops everything when it receives
- *       SIGTERM or when the Maven process that started it ends.
+ *       SIGTERM or when the Maven process that started it ends. KAFKA_PORTS is one port (a single
+ *       broker) or a comma-separated list (one broker per port, each also a controller on its port
+ *       plus the number of brokers: docs/decisions/0020-cluster-mode.md).
  *   <li>{@code await DIR}: waits until DIR/ready exists (or the launcher died).
  *   <li>{@code stop DIR}: stops a running launcher and waits for its services to end.
  * </ul>
@@ -54,19 +57,26 @@ public class DevServices {
   public static void main(String[] args) throws Exception {
     Optional<ProcessHandle> parent = ProcessHandle.current().parent();
     if (args.length < 2) {
-      System.err.println("usage: DevServices run DIR KAFKA_PORT PG_PORT | await DIR | stop DIR");
+      System.err.println("usage: DevServices run DIR KAFKA_PORTS PG_PORT | await DIR | stop DIR");
       System.exit(2);
     }
     DevServices services = new DevServices(Path.of(args[1]));
     switch (args[0]) {
-      case "run" -> services.run(parent, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      case "run" -> services.run(parent, ports(args[2]), Integer.parseInt(args[3]));
       case "await" -> System.exit(services.await(Duration.ofMinutes(3)) ? 0 : 1);
       case "stop" -> services.stopRunning();
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
 
-  void run(Optional<ProcessHandle> parent, int kafkaPort, int pgPort) throws Exception {
+  static List<Integer> ports(String list) {
+    return java.util.Arrays.stream(list.split(","))
+        .map(String::trim)
+        .map(Integer::valueOf)
+        .toList();
+  }
+
+  void run(Optional<ProcessHandle> parent, List<Integer> kafkaPorts, int pgPort) throws Exception {
     if (parent.isEmpty() || parent.get().pid() == 1) {
       log("the process that started the services has ended already; not starting them");
       return;
@@ -98,7 +108,9 @@ public class DevServices {
     try {
       DevKeys.ensure(dir.resolve("jwt"));
       if (isBlank(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))) {
-        services.add(new KafkaBroker(dir.resolve("kafka"), kafkaPort).start());
+        for (KafkaBroker broker : KafkaBroker.cluster(dir, kafkaPorts)) {
+          services.add(broker.start());
+        }
       } else {
         log("KAFKA_BOOTSTRAP_SERVERS is set: not starting a local broker");
       }
@@ -174,7 +186,7 @@ public class DevServices {
       return;
     }
     launcher.get().destroy();
-    launcher.get().onExit().get(60, TimeUnit.SECONDS);
+    launcher.get().onExit().get(3, TimeUnit.MINUTES);
   }
 
   /** The running launcher of this directory, told apart from a later process with the same pid. */
@@ -204,13 +216,28 @@ public class DevServices {
   }
 
   void stopServices() {
-    List<Service> reversed = new ArrayList<>(services);
-    java.util.Collections.reverse(reversed);
-    for (Service service : reversed) {
+    // all at once: brokers of a cluster stopped one by one lose their quorum, and the last ones
+    // wait for a controller that is gone before they give up
+    List<Thread> stopping = new ArrayList<>();
+    for (Service service : services) {
+      Thread stop =
+          new Thread(
+              () -> {
+                try {
+                  service.stop();
+                } catch (Exception e) {
+                  log("stopping " + service.name() + ": " + e);
+                }
+              },
+              "stop-" + service.name());
+      stop.start();
+      stopping.add(stop);
+    }
+    for (Thread stop : stopping) {
       try {
-        service.stop();
-      } catch (Exception e) {
-        log("stopping " + service.name() + ": " + e);
+        stop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     services.clear();
@@ -263,20 +290,53 @@ public class DevServices {
     void stop() throws Exception;
   }
 
-  /** A single-node KRaft broker in its own JVM, bound to loopback. */
+  /**
+   * A KRaft node (broker and controller in one JVM, bound to loopback): alone, or one of a cluster
+   * whose nodes share a cluster id and know each other's controller ports.
+   */
   static final class KafkaBroker implements Service {
     final Path home;
-    final int port;
+    final String name;
+    final int nodeId;
+    final List<Integer> ports;
+    final String clusterId;
     Process process;
     long logStart;
 
-    KafkaBroker(Path home, int port) {
+    KafkaBroker(Path home, String name, int nodeId, List<Integer> ports, String clusterId) {
       this.home = home;
-      this.port = port;
+      this.name = name;
+      this.nodeId = nodeId;
+      this.ports = ports;
+      this.clusterId = clusterId;
+    }
+
+    /** "kafka" alone; "kafka-1", "kafka-2", ... in a cluster, under DIR/NAME each. */
+    static List<KafkaBroker> cluster(Path dir, List<Integer> ports) throws IOException {
+      Path idFile = dir.resolve("kafka-cluster-id");
+      if (!Files.exists(idFile)) {
+        Files.writeString(idFile, clusterId());
+      }
+      String id = Files.readString(idFile).trim();
+      List<KafkaBroker> brokers = new ArrayList<>();
+      for (int i = 0; i < ports.size(); i++) {
+        String name = ports.size() == 1 ? "kafka" : "kafka-" + (i + 1);
+        brokers.add(new KafkaBroker(dir.resolve(name), name, i + 1, ports, id));
+      }
+      return brokers;
+    }
+
+    int port() {
+      return ports.get(nodeId - 1);
+    }
+
+    /** A node's controller listens on its port plus the number of nodes (19093 alone). */
+    int controllerPort(int node) {
+      return ports.get(node - 1) + ports.size();
     }
 
     public String name() {
-      return "kafka";
+      return name;
     }
 
     public Process process() {
@@ -295,7 +355,7 @@ public class DevServices {
                 "kafka.tools.StorageTool",
                 "format",
                 "-t",
-                clusterId(),
+                clusterId,
                 "-c",
                 config.toString(),
                 "--ignore-formatted"));
@@ -308,7 +368,7 @@ public class DevServices {
       Path log = home.resolve("broker.log");
       logStart = Files.exists(log) ? Files.size(log) : 0;
       process = spawn(command, log);
-      log("kafka starting on 127.0.0.1:" + port + " (log: " + home.resolve("broker.log") + ")");
+      log(name + " starting on 127.0.0.1:" + port() + " (log: " + home.resolve("broker.log") + ")");
       return this;
     }
 
@@ -337,25 +397,38 @@ public class DevServices {
     }
 
     String serverProperties() {
-      int controllerPort = port + 1;
+      int replicas = Math.min(ports.size(), 3);
+      List<String> voters = new ArrayList<>();
+      for (int node = 1; node <= ports.size(); node++) {
+        voters.add(node + "@127.0.0.1:" + controllerPort(node));
+      }
       return String.join(
           "\n",
           "process.roles=broker,controller",
-          "node.id=1",
-          "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-          "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-          "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+          "node.id=" + nodeId,
+          "controller.quorum.voters=" + String.join(",", voters),
+          "listeners=PLAINTEXT://127.0.0.1:"
+              + port()
+              + ",CONTROLLER://127.0.0.1:"
+              + controllerPort(nodeId),
+          "advertised.listeners=PLAINTEXT://127.0.0.1:" + port(),
           "controller.listener.names=CONTROLLER",
           "inter.broker.listener.name=PLAINTEXT",
           "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
           "log.dirs=" + home.resolve("data"),
           "num.partitions=6",
-          "offsets.topic.replication.factor=1",
+          "default.replication.factor=" + replicas,
+          // acks=all then means two copies at least: one node may die without losing a 202
+          "min.insync.replicas=" + Math.min(replicas, 2),
+          "offsets.topic.replication.factor=" + replicas,
           "offsets.topic.num.partitions=6",
-          "transaction.state.log.replication.factor=1",
-          "transaction.state.log.min.isr=1",
-          "share.coordinator.state.topic.replication.factor=1",
-          "share.coordinator.state.topic.min.isr=1",
+          "transaction.state.log.replication.factor=" + replicas,
+          "transaction.state.log.min.isr=" + Math.min(replicas, 2),
+          "share.coordinator.state.topic.replication.factor=" + replicas,
+          "share.coordinator.state.topic.min.isr=" + Math.min(replicas, 2),
+          // a killed node is fenced and its partitions get new leaders after 6 s, not 9
+          "broker.session.timeout.ms=6000",
+          "broker.heartbeat.interval.ms=1000",
           "group.initial.rebalance.delay.ms=0",
           "log.retention.hours=168",
           "");
@@ -383,15 +456,15 @@ public class DevServices {
       Instant deadline = Instant.now().plus(timeout);
       while (Instant.now().isBefore(deadline)) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("kafka exited, see " + home.resolve("broker.log"));
+          throw new IllegalStateException(name + " exited, see " + home.resolve("broker.log"));
         }
         if (logSinceStart().contains("Kafka Server started")) {
-          log("kafka ready");
+          log(name + " ready");
           return;
         }
         Thread.sleep(200);
       }
-      throw new IllegalStateException("kafka not ready after " + timeout);
+      throw new IllegalStateException(name + " not ready after " + timeout);
     }
 
     /** This run's part of the log, which earlier runs (before a restart) appended to. */
@@ -407,7 +480,7 @@ public class DevServices {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor();
         }
-        log("kafka stopped");
+        log(name + " stopped");
       }
     }
   }

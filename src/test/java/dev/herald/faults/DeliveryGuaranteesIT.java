@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.herald.faults.FaultLoad.Outcome;
 import dev.herald.testing.Herald;
 import jakarta.json.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,8 +96,7 @@ class DeliveryGuaranteesIT {
       outcomes = load.stop();
     }
     Oracle.awaitDrained(Duration.ofMinutes(5));
-    ReliabilityRow row =
-        Oracle.judge(fault.name(), outcomes, repairs, Oracle.stored(senders), recipients.size());
+    ReliabilityRow row = Oracle.judge(fault.name(), outcomes, repairs, Oracle.stored(senders));
     ROWS.add(row);
     System.out.println(ReliabilityRow.HEADER + "\n" + row.markdown());
     System.out.println("answers per second: " + timeline(outcomes));
@@ -191,22 +189,13 @@ class DeliveryGuaranteesIT {
 
   @AfterAll
   static void writeTable() throws Exception {
-    if (ROWS.isEmpty()) {
-      return;
-    }
-    String table =
+    ReliabilityRow.write(
+        Path.of("target", "reliability.md"),
         String.format(
             "%d sends/s over %d connections, %d s steady before and after each fault, %d s"
-                + " outage, each fault %d time(s).%n%n%s%n%s%n",
-            RATE,
-            CONNECTIONS,
-            STEADY.toSeconds(),
-            OUTAGE.toSeconds(),
-            REPEATS,
-            ReliabilityRow.HEADER,
-            String.join("\n", ROWS.stream().map(ReliabilityRow::markdown).toList()));
-    Path report = Path.of("target", "reliability.md");
-    Files.writeString(report, table);
-    System.out.println("\n" + table + "(written to " + report.toAbsolutePath() + ")");
+                + " outage, each fault %d time(s).",
+            RATE, CONNECTIONS, STEADY.toSeconds(), OUTAGE.toSeconds(), REPEATS),
+        "repair",
+        ROWS);
   }
 }

@@ -26,23 +26,31 @@ import org.apache.kafka.common.TopicPartition;
  * exactly once with all its deliveries, nothing that was refused stored, sends without an answer
  * stored at most once.
  */
-final class Oracle {
+public final class Oracle {
   private static final String STORED =
-      "select m.body, count(distinct m.id), count(d.id) from messages m"
+      "select m.body, count(distinct m.id), count(d.id), min(m.seq), min(m.conversation_id)"
+          + " from messages m"
           + " left join deliveries d on d.message_id = m.id"
           + " where m.sender = any(?) group by m.body";
 
-  /** How often each body was stored, and with how many deliveries in all. */
-  record Stored(long messages, long deliveries) {}
+  /**
+   * How often each body was stored, with how many deliveries in all, and where: its position in the
+   * log and its conversation.
+   */
+  public record Stored(long messages, long deliveries, long seq, String conversation) {
+    static final Stored NONE = new Stored(0, 0, 0, null);
+  }
 
-  static Map<String, Stored> stored(List<String> senders) {
+  public static Map<String, Stored> stored(List<String> senders) {
     try (Connection connection = LogDatabase.connect();
         PreparedStatement query = connection.prepareStatement(STORED)) {
       query.setArray(1, connection.createArrayOf("varchar", senders.toArray()));
       Map<String, Stored> stored = new HashMap<>();
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          stored.put(rows.getString(1), new Stored(rows.getLong(2), rows.getLong(3)));
+          stored.put(
+              rows.getString(1),
+              new Stored(rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getString(5)));
         }
       }
       return stored;
@@ -52,7 +60,7 @@ final class Oracle {
   }
 
   /** Waits until the consumer group has committed every record in the topic. */
-  static void awaitDrained(Duration atMost) {
+  public static void awaitDrained(Duration atMost) {
     Properties config = new Properties();
     config.put(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -90,19 +98,18 @@ final class Oracle {
     return lag;
   }
 
-  static ReliabilityRow judge(
-      String fault,
-      List<Outcome> outcomes,
-      List<Long> repairs,
-      Map<String, Stored> stored,
-      int recipients) {
+  public static ReliabilityRow judge(
+      String fault, List<Outcome> outcomes, List<Long> repairs, Map<String, Stored> stored) {
     ReliabilityRow row = new ReliabilityRow(fault, repairs.size());
     for (Outcome outcome : outcomes) {
-      Stored found = stored.getOrDefault(outcome.body(), new Stored(0, 0));
+      Stored found = stored.getOrDefault(outcome.body(), Stored.NONE);
       row.count(
-          outcome.status(), found.messages(), found.deliveries() == found.messages() * recipients);
+          outcome.status(),
+          found.messages(),
+          found.deliveries() == found.messages() * outcome.recipients());
     }
     row.recovery(outcomes, repairs);
+    row.orderViolations = ConversationOrder.violations(outcomes, stored);
     return row;
   }
 }

@@ -1,15 +1,25 @@
 package dev.herald.faults;
 
 import dev.herald.faults.FaultLoad.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /** One line of the reliability table: what clients were told, and what the log holds. */
-final class ReliabilityRow {
-  static final String HEADER =
-      "| fault | times | sends | 202 | lost | duplicated | missing deliveries | 503 | other 4xx/5xx"
-          + " | refused but stored | no answer (stored) | first 202 after repair |\n"
-          + "|---|---|---|---|---|---|---|---|---|---|---|---|";
+public final class ReliabilityRow {
+  static final String HEADER = header("repair");
+
+  /** The table's head; the last column measures from the repair, or from the fault itself. */
+  public static String header(String since) {
+    return "| fault | times | sends | 202 | lost | duplicated | missing deliveries | 503"
+        + " | other 4xx/5xx | refused but stored | no answer (stored) | order violations"
+        + " | alerts sent twice | first 202 after "
+        + since
+        + " |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
+  }
 
   final String fault;
   final int repeats;
@@ -23,6 +33,12 @@ final class ReliabilityRow {
   int refusedButStored;
   int unanswered;
   int unansweredStored;
+  int orderViolations;
+
+  /** Alerts sent, and how many of them more than once (-1: no alerts were counted). */
+  long alertsSent = -1;
+
+  long alertsSentTwice;
   double recoverySeconds;
 
   ReliabilityRow(String fault, int repeats) {
@@ -49,6 +65,39 @@ final class ReliabilityRow {
     }
   }
 
+  public int lost() {
+    return lost;
+  }
+
+  public int duplicated() {
+    return duplicated;
+  }
+
+  public int incomplete() {
+    return incomplete;
+  }
+
+  public int refusedButStored() {
+    return refusedButStored;
+  }
+
+  public int orderViolations() {
+    return orderViolations;
+  }
+
+  public int accepted() {
+    return accepted;
+  }
+
+  public double recoverySeconds() {
+    return recoverySeconds;
+  }
+
+  public void alerts(long sent, long sentTwice) {
+    alertsSent = sent;
+    alertsSentTwice = sentTwice;
+  }
+
   /** The longest wait, over all repairs, from starting a repair to the next 202 (∞: none). */
   void recovery(List<Outcome> outcomes, List<Long> repairs) {
     for (long repair : repairs) {
@@ -65,10 +114,30 @@ final class ReliabilityRow {
     }
   }
 
-  String markdown() {
+  /**
+   * Writes the settings line, the table of {@code rows} and where it went to {@code report} and
+   * stdout; nothing when no row was measured.
+   */
+  public static void write(Path report, String settings, String since, List<ReliabilityRow> rows)
+      throws IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String table =
+        settings
+            + "\n\n"
+            + header(since)
+            + "\n"
+            + String.join("\n", rows.stream().map(ReliabilityRow::markdown).toList())
+            + "\n";
+    Files.writeString(report, table);
+    System.out.println("\n" + table + "(written to " + report.toAbsolutePath() + ")");
+  }
+
+  public String markdown() {
     return String.format(
         Locale.ROOT,
-        "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %.1f s |",
+        "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d | %s | %.1f s |",
         fault,
         repeats,
         sends,
@@ -81,6 +150,8 @@ final class ReliabilityRow {
         refusedButStored,
         unanswered,
         unansweredStored,
+        orderViolations,
+        alertsSent < 0 ? "–" : alertsSentTwice + " of " + alertsSent,
         recoverySeconds);
   }
 }

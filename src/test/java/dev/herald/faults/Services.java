@@ -10,37 +10,56 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Breaks and restores what Herald runs on: the broker and PostgreSQL started by src/dev (whose
+ * Breaks and restores what Herald runs on: the broker(s) and PostgreSQL started by src/dev (whose
  * supervisor restarts a dead service unless a hold-NAME file says to keep it down), and the Liberty
  * server the build started.
  */
-final class Services {
+public final class Services {
   private final Path services = Path.of(System.getProperty("herald.it.services.dir"));
   private static final Path LOG = Path.of("target", "faults.log");
   private final LibertyServer liberty = new LibertyServer(LOG);
 
   /** Whether this build started Kafka and PostgreSQL itself (not the external-* profiles). */
-  boolean local() {
-    return Files.exists(services.resolve("kafka.pid"))
+  public boolean local() {
+    return (Files.exists(services.resolve("kafka.pid"))
+            || Files.exists(services.resolve("kafka-1.pid")))
         && Files.exists(services.resolve("postgres.pid"));
   }
 
   void killBroker() throws Exception {
-    hold("kafka");
-    signal("KILL", pid("kafka"));
+    killBroker("kafka");
+  }
+
+  /** Kills a broker by its service name (kafka alone, kafka-N in a cluster) and holds it down. */
+  public void killBroker(String name) throws Exception {
+    hold(name);
+    signal("KILL", pid(name));
   }
 
   /** PostgreSQL's immediate shutdown: no checkpoint, crash recovery at the next start. */
-  void stopDatabaseImmediately() throws Exception {
+  public void stopDatabaseImmediately() throws Exception {
     hold("postgres");
     signal("QUIT", pid("postgres"));
   }
 
-  void release(String service) throws IOException {
+  /** Lets the supervisor restart it. */
+  public void release(String service) throws IOException {
     Files.deleteIfExists(services.resolve("hold-" + service));
   }
 
-  void awaitDatabase() {
+  /** Until the supervisor wrote the restarted service's pid file. */
+  public void awaitRestarted(String service, long killedPid) {
+    await(service + " restarted")
+        .atMost(Duration.ofMinutes(2))
+        .ignoreExceptions()
+        .until(() -> pid(service) != killedPid);
+  }
+
+  public long pid(String service) throws IOException {
+    return Long.parseLong(Files.readString(services.resolve(service + ".pid")).trim());
+  }
+
+  public void awaitDatabase() {
     await("PostgreSQL back")
         .atMost(Duration.ofMinutes(2))
         .ignoreExceptions()
@@ -61,10 +80,6 @@ final class Services {
 
   private void hold(String service) throws IOException {
     Files.writeString(services.resolve("hold-" + service), "held by the fault suite\n");
-  }
-
-  private long pid(String service) throws IOException {
-    return Long.parseLong(Files.readString(services.resolve(service + ".pid")).trim());
   }
 
   private static void signal(String signal, long pid) throws Exception {

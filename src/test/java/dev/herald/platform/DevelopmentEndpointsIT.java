@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.Herald;
 import dev.herald.testing.Reply;
-import dev.herald.testing.SecondServer;
+import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +60,7 @@ class DevelopmentEndpointsIT {
   void answersEveryDevelopmentEndpointLikeAPathThatDoesNotExist(
       String name, Map<String, String> variable) throws Exception {
     String token = Tokens.signed(Tokens.claims("mallory", List.of("herald-admin")));
-    try (SecondServer server = SecondServer.start(variable, DEVELOPMENT)) {
+    try (ExtraServer server = ExtraServer.start(2, variable, DEVELOPMENT)) {
       Reply absent = call(server.base(), new Call("GET", "api/dev/nothing-here", null), null);
       assertThat(absent.status()).isEqualTo(404);
       for (Call call : CALLS) {

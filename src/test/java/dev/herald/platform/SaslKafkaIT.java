@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.testing.Herald;
 import dev.herald.testing.Requests;
 import dev.herald.testing.SaslBroker;
-import dev.herald.testing.SecondServer;
+import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Users;
 import jakarta.json.Json;
 import java.io.StringReader;
@@ -44,7 +44,7 @@ class SaslKafkaIT {
       Map<String, String> environment = new HashMap<>(broker.clientSettings());
       environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap());
       environment.put("HERALD_KAFKA_PARTITIONS", "1");
-      try (SecondServer herald = SecondServer.start(environment)) {
+      try (ExtraServer herald = ExtraServer.start(2, environment)) {
         String alice = Users.unique("alice");
         String bob = Users.unique("bob");
 
@@ -60,7 +60,7 @@ class SaslKafkaIT {
     }
   }
 
-  static HttpResponse<String> send(SecondServer herald, String from, String to, String body)
+  static HttpResponse<String> send(ExtraServer herald, String from, String to, String body)
       throws Exception {
     String token = Herald.token(Json.createObjectBuilder().add("user", from).build());
     return HttpClient.newHttpClient()

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.Herald;
 import dev.herald.testing.LogDatabase;
-import dev.herald.testing.SecondServer;
+import dev.herald.testing.ExtraServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,14 +46,14 @@ class SimultaneousStartIT {
             // they must not join the build's consumer group: an idle topic and a group of their own
             "MP_MESSAGING_INCOMING_MESSAGES_IN_TOPIC", "herald.it.empty-database-idle",
             "MP_MESSAGING_INCOMING_MESSAGES_IN_GROUP_ID", "herald-it-empty-database");
-    List<SecondServer> servers = new ArrayList<>();
+    List<ExtraServer> servers = new ArrayList<>();
     try {
-      CompletableFuture<SecondServer> a = start("herald-empty-a", 1, environment);
-      CompletableFuture<SecondServer> b = start("herald-empty-b", 2, environment);
+      CompletableFuture<ExtraServer> a = start(2, environment);
+      CompletableFuture<ExtraServer> b = start(3, environment);
       servers.add(a.get());
       servers.add(b.get());
 
-      for (SecondServer server : servers) {
+      for (ExtraServer server : servers) {
         assertThat(statusOf(server.base().resolve("health/ready"))).isEqualTo(200);
       }
       long files = migrationFiles();
@@ -72,27 +72,26 @@ class SimultaneousStartIT {
         assertThat(history.getBoolean(3)).as("all succeeded").isTrue();
       }
     } finally {
-      for (SecondServer server : servers) {
+      for (ExtraServer server : servers) {
         server.close();
       }
       LogDatabase.update("drop database if exists " + database + " with (force)");
     }
   }
 
-  static CompletableFuture<SecondServer> start(
-      String name, int portOffset, Map<String, String> environment) {
+  static CompletableFuture<ExtraServer> start(int instance, Map<String, String> environment) {
     return CompletableFuture.supplyAsync(
         () -> {
           try {
-            return SecondServer.start(name, portOffset, environment);
+            return ExtraServer.start(instance, environment);
           } catch (Exception e) {
-            throw new IllegalStateException(name + " did not start", e);
+            throw new IllegalStateException("instance " + instance + " did not start", e);
           }
         });
   }
 
   /** What the instance logged: "Schema at version V (N migrations applied)". */
-  static long applied(SecondServer server) {
+  static long applied(ExtraServer server) {
     try (Stream<String> lines = Files.lines(server.messagesLog())) {
       return lines
           .map(APPLIED::matcher)

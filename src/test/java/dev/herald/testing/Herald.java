@@ -41,12 +41,17 @@ public final class Herald {
 
   /** Waits (once per test run) until the server's readiness check says UP. */
   public static void awaitReady() {
+    awaitReady(Duration.ofMinutes(2));
+  }
+
+  /** The same, for callers that know the machine may be slower (several servers starting). */
+  public static void awaitReady(Duration atMost) {
     if (ready) {
       return;
     }
     Client probe = new Client(null);
     await("Herald ready at " + ROOT)
-        .atMost(Duration.ofMinutes(2))
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
         .until(
@@ -61,7 +66,8 @@ public final class Herald {
   /** Waits until the server is ready again, after it was restarted or a service it needs was. */
   public static void awaitReadyAgain() {
     ready = false;
-    awaitReady();
+    // a restart takes minutes when the machine is busy with other builds
+    awaitReady(Duration.ofMinutes(5));
   }
 
   /** The server's root URI, once it is ready. */

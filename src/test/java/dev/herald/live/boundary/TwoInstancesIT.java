@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.EventStream;
 import dev.herald.testing.EventStream.Event;
+import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Herald;
 import dev.herald.testing.Reply;
 import dev.herald.testing.Requests;
-import dev.herald.testing.SecondServer;
 import dev.herald.testing.Users;
 import jakarta.json.Json;
 import java.time.Duration;
@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesIT {
   static final Duration WAIT = Duration.ofSeconds(30);
-  static SecondServer second;
+  static ExtraServer second;
 
   @BeforeAll
   static void startSecondInstance() throws Exception {
     Herald.awaitReady();
     second =
-        SecondServer.start(
-            Map.of("MP_MESSAGING_INCOMING_MESSAGES_IN_TOPIC", "herald.it.second-instance-idle"));
+        ExtraServer.start(
+            2, Map.of("MP_MESSAGING_INCOMING_MESSAGES_IN_TOPIC", "herald.it.second-instance-idle"));
   }
 
   @AfterAll

@@ -7,7 +7,7 @@ import dev.herald.notifications.Alerts;
 import dev.herald.notifications.MailServer;
 import dev.herald.testing.Herald;
 import dev.herald.testing.LogDatabase;
-import dev.herald.testing.SecondServer;
+import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Users;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -31,15 +31,14 @@ class AlertsOnTwoInstancesIT {
   static final String SECOND_FROM = "herald-second@herald.test";
   static final int USERS = 40;
   static final int MESSAGES_EACH = 5;
-  static SecondServer second;
+  static ExtraServer second;
 
   @BeforeAll
   static void startSecondInstance() throws Exception {
     Herald.awaitReady();
     MailServer.start();
     second =
-        SecondServer.start(
-            Map.of(
+        ExtraServer.start(2, Map.of(
                 // every message is stored by the first instance; both dispatch alerts
                 "MP_MESSAGING_INCOMING_MESSAGES_IN_TOPIC", "herald.it.second-instance-idle",
                 "HERALD_EMAIL_FROM", "Herald second <" + SECOND_FROM + ">",

@@ -3,7 +3,7 @@ package dev.herald.notifications.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.herald.testing.SecondServer;
+import dev.herald.testing.ExtraServer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -20,9 +20,8 @@ class EmailSettingsIT {
 
   @Test
   void refusesToStartWithSmtpCredentialsOverPlainText() throws Exception {
-    try (SecondServer server =
-        SecondServer.launch(
-            Map.of(
+    try (ExtraServer server =
+        ExtraServer.launch(2, Map.of(
                 "HERALD_EMAIL_USERNAME", "herald",
                 "HERALD_EMAIL_PASSWORD", "secret",
                 "HERALD_EMAIL_SECURITY", "none"),

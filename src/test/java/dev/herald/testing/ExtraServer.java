@@ -14,68 +14,57 @@ import java.util.Set;
 import org.awaitility.Awaitility;
 
 /**
- * A second Liberty server beside the one the build started: the same installation, application,
- * Kafka and PostgreSQL, on the next HTTP port, with extra environment variables of the test's. It
- * is another instance of Herald as an operator would run one. Its environment is the first
- * server's, less the variables a test unsets, plus those it adds.
+ * Another Liberty server beside the one the build started: the same installation, application, JVM
+ * options, Kafka and PostgreSQL, with extra environment variables of the caller's. Instance {@code
+ * n} (2, 3, ...) is server herald-n on the build's HTTP port + n - 1 (HTTPS that + 1000). It is
+ * another instance of Herald as an operator would run one. Its environment is the first server's,
+ * less the variables a test unsets, plus those it sets.
  */
-public final class SecondServer implements AutoCloseable {
-  public static final String NAME = "herald-second";
-
+public final class ExtraServer implements AutoCloseable {
   private final Path wlp = Path.of(System.getProperty("herald.it.liberty.dir"));
   private final String name;
   private final Path dir;
   private final int port;
   private final Path log;
 
-  private SecondServer(String name, int portOffset) {
-    this.name = name;
+  private ExtraServer(int instance) {
+    this.name = "herald-" + instance;
     this.dir = wlp.resolve("usr/servers/" + name);
-    this.port = Integer.getInteger("microshed_http_port", 9080) + portOffset;
+    this.port = Integer.getInteger("microshed_http_port", 9080) + instance - 1;
     this.log = dir.resolveSibling(name + "-commands.log");
   }
 
-  /** Creates and starts it; returns once it answers API calls. */
-  public static SecondServer start(Map<String, String> environment) throws Exception {
-    return start(environment, Set.of());
+  /** Creates and starts instance {@code n}; returns once it answers API calls. */
+  public static ExtraServer start(int instance, Map<String, String> environment) throws Exception {
+    return start(instance, environment, Set.of());
   }
 
-  /** Creates and starts it without the first server's variables named in {@code unset}. */
-  public static SecondServer start(Map<String, String> environment, Set<String> unset)
+  /** The same, without the first server's variables named in {@code unset}. */
+  public static ExtraServer start(int instance, Map<String, String> environment, Set<String> unset)
       throws Exception {
-    SecondServer server = launch(NAME, 1, environment, unset);
-    server.awaitReady();
-    return server;
-  }
-
-  /**
-   * Another one, for tests that need more than two: its own name, and the build's HTTP port plus
-   * {@code portOffset} (HTTPS 1000 above that).
-   */
-  public static SecondServer start(String name, int portOffset, Map<String, String> environment)
-      throws Exception {
-    SecondServer server = launch(name, portOffset, environment, Set.of());
-    server.awaitReady();
+    ExtraServer server = launch(instance, environment, unset);
+    try {
+      server.awaitAnswering();
+    } catch (Exception | AssertionError notStarted) {
+      // never leave a half-started server behind: nobody else knows of it
+      server.server().stop();
+      throw notStarted;
+    }
     return server;
   }
 
   /** Creates and starts it, without waiting for the application (which may refuse to start). */
-  public static SecondServer launch(Map<String, String> environment, Set<String> unset)
+  public static ExtraServer launch(int instance, Map<String, String> environment, Set<String> unset)
       throws Exception {
-    return launch(NAME, 1, environment, unset);
-  }
-
-  private static SecondServer launch(
-      String name, int portOffset, Map<String, String> environment, Set<String> unset)
-      throws Exception {
-    SecondServer server = new SecondServer(name, portOffset);
+    ExtraServer server = new ExtraServer(instance);
     server.create(environment, unset);
-    LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", name);
+    try {
+      server.server().start();
+    } catch (Exception | AssertionError notStarted) {
+      server.server().stop();
+      throw notStarted;
+    }
     return server;
-  }
-
-  public URI base() {
-    return URI.create("http://localhost:" + port + "/");
   }
 
   /** Its messages.log, where the server and the application log. */
@@ -83,14 +72,28 @@ public final class SecondServer implements AutoCloseable {
     return dir.resolve("logs/messages.log");
   }
 
+  public URI base() {
+    return URI.create("http://localhost:" + port + "/");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Its start, stop and kill, as for the build's server. */
+  public LibertyServer server() {
+    return new LibertyServer(log, name);
+  }
+
   private void create(Map<String, String> environment, Set<String> unset) throws IOException {
     Path first =
         wlp.resolve("usr/servers/" + System.getProperty("herald.it.liberty.server", "herald"));
     Files.createDirectories(dir.resolve("apps"));
-    Files.copy(
-        first.resolve("server.xml"),
-        dir.resolve("server.xml"),
-        StandardCopyOption.REPLACE_EXISTING);
+    for (String file : new String[] {"server.xml", "jvm.options"}) {
+      if (Files.exists(first.resolve(file))) {
+        Files.copy(first.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
     try (var apps = Files.list(first.resolve("apps"))) {
       for (Path app : (Iterable<Path>) apps::iterator) {
         Files.copy(
@@ -107,20 +110,20 @@ public final class SecondServer implements AutoCloseable {
         env.append(line).append('\n');
       }
     }
-    environment.forEach((variable, value) -> env.append(variable).append('=').append(value).append('\n'));
+    environment.forEach((key, value) -> env.append(key).append('=').append(value).append('\n'));
     Files.writeString(dir.resolve("server.env"), env);
     Files.writeString(
         dir.resolve("bootstrap.properties"),
         "http.port=" + port + "\nhttps.port=" + (port + 1000) + "\n");
   }
 
-  private void awaitReady() {
+  /** Until it answers an API call (401 without a token): its application is up. */
+  public void awaitAnswering() {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest probe =
         HttpRequest.newBuilder(base().resolve("api/inbox/counts"))
             .timeout(Duration.ofSeconds(5))
             .build();
-    // generous: on a shared, loaded machine a Liberty start has taken 6 minutes
     Awaitility.await(name + " answering on " + base())
         .atMost(Duration.ofMinutes(6))
         .pollInterval(Duration.ofSeconds(1))
@@ -130,6 +133,6 @@ public final class SecondServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    LibertyServer.run(log, wlp.resolve("bin/server").toString(), "stop", name);
+    server().stop();
   }
 }
