@@ -89,6 +89,9 @@ public class StreamServlet extends HttpServlet {
   private static void answer(HttpServletResponse response, ProblemException e) throws IOException {
     Problem problem = e.problem();
     response.reset();
+    // reset() dropped the headers every API answer carries (SecurityHeaders)
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
     response.setStatus(problem.status());
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
