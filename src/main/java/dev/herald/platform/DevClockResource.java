@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code PUT /api/dev/clock {"offset":"PT2H"}}: shifts the server's clock, for integration tests of
@@ -40,7 +39,6 @@ public class DevClockResource {
   public record State(String offset, Instant now) {}
 
   @GET
-  @Operation(summary = "Development only: the server's clock offset and time")
   public State get() {
     ShiftableClock clock = enabledClock();
     return new State(clock.offset().toString(), clock.instant());
@@ -48,7 +46,6 @@ public class DevClockResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Development only: shift the server's clock by an ISO-8601 duration")
   public State shift(Shift shift) {
     ShiftableClock clock = enabledClock();
     clock.shift(offset(shift));
