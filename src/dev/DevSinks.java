@@ -40,8 +40,10 @@ public class DevSinks {
     smtp = new GreenMail(smtpPort == 0 ? setup.dynamicPort() : setup);
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
     http.createContext("/sms", this::receiveSms);
-    http.createContext("/alerts.json", e -> answer(e, 200, "application/json", json(caught())));
-    http.createContext("/", e -> answer(e, 200, "text/html; charset=utf-8", page(caught())));
+    http.createContext(
+        "/alerts.json", e -> answer(e, 200, "application/json", AlertsPage.json(caught())));
+    http.createContext(
+        "/", e -> answer(e, 200, "text/html; charset=utf-8", AlertsPage.html(caught())));
     http.setExecutor(Executors.newFixedThreadPool(2));
   }
 
@@ -141,9 +143,24 @@ public class DevSinks {
     return value.toString();
   }
 
-  static String json(List<Caught> caught) {
+  private static void answer(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
+
+/** What the sinks caught, as JSON and as a page (escaped: alert texts are user input). */
+final class AlertsPage {
+  private AlertsPage() {}
+
+  static String json(List<DevSinks.Caught> caught) {
     StringBuilder out = new StringBuilder("[");
-    for (Caught c : caught) {
+    for (DevSinks.Caught c : caught) {
       out.append(out.length() > 1 ? "," : "")
           .append("{\"channel\":")
           .append(quote(c.channel()))
@@ -160,9 +177,9 @@ public class DevSinks {
     return out.append(']').toString();
   }
 
-  static String page(List<Caught> caught) {
+  static String html(List<DevSinks.Caught> caught) {
     StringBuilder rows = new StringBuilder();
-    for (Caught c : caught) {
+    for (DevSinks.Caught c : caught) {
       rows.append("<tr><td>")
           .append(escape(c.at().toString()))
           .append("</td><td>")
@@ -214,15 +231,5 @@ public class DevSinks {
             .replace("<", "&lt;")
             .replace(">", "&gt;")
             .replace("\"", "&quot;");
-  }
-
-  private static void answer(HttpExchange exchange, int status, String type, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (var out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 }
