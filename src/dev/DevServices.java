@@ -707,13 +707,44 @@ public class DevServices {
       return unpackEmbedded(home.resolve("embedded"));
     }
 
+    /**
+     * The binaries' resource in the zonky jar for this OS and architecture (the pom's pg-* profiles
+     * put the matching jar on the class path), as os.name and os.arch spell them.
+     */
+    static Optional<String> resource(String osName, String osArch) {
+      String name = osName.toLowerCase(java.util.Locale.ROOT);
+      String os =
+          name.startsWith("linux")
+              ? "linux"
+              : name.startsWith("mac") || name.startsWith("darwin") ? "darwin" : null;
+      String arch =
+          switch (osArch.toLowerCase(java.util.Locale.ROOT)) {
+            case "amd64", "x86_64", "x64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm_64";
+            default -> null;
+          };
+      return os == null || arch == null
+          ? Optional.empty()
+          : Optional.of("postgres-" + os + "-" + arch + ".txz");
+    }
+
     static Path unpackEmbedded(Path target) throws Exception {
       Path bin = target.resolve("bin");
       if (Files.isExecutable(bin.resolve("postgres"))) {
         return bin;
       }
-      String arch = System.getProperty("os.arch").contains("aarch64") ? "arm_64" : "x86_64";
-      String resource = "postgres-linux-" + arch + ".txz";
+      String os = System.getProperty("os.name");
+      String arch = System.getProperty("os.arch");
+      String resource =
+          resource(os, arch)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "no embedded PostgreSQL for "
+                              + os
+                              + " on "
+                              + arch
+                              + ": install PostgreSQL, or set DB_URL (README, Windows)"));
       try (InputStream raw = DevServices.class.getClassLoader().getResourceAsStream(resource)) {
         if (raw == null) {
           throw new IllegalStateException(

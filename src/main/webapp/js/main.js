@@ -157,6 +157,14 @@ function wireSignIn(config) {
   });
 }
 
+// Development only: the page where the run command's mail and SMS sinks show the alerts sent.
+function linkDevAlerts(config) {
+  if (config.signIn !== 'dev' || !config.devAlerts) return;
+  const link = $('#dev-alerts');
+  link.href = config.devAlerts;
+  show(link, true);
+}
+
 async function boot() {
   let config;
   try {
@@ -166,6 +174,7 @@ async function boot() {
     return;
   }
   wireSignIn(config);
+  linkDevAlerts(config);
   if (config.signIn === 'oidc' && !config.issuer) {
     showSignIn(config, 'Sign-in is not configured on this server (herald.web.oidc.issuer).');
     return;

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code PUT /api/dev/clock {"offset":"PT2H"}}: shifts the server's clock, for integration tests of
@@ -34,7 +33,6 @@ public class DevClockResource {
   public record State(String offset, Instant now) {}
 
   @GET
-  @Operation(summary = "Development only: the server's clock offset and time")
   public State get() {
     ShiftableClock clock = clocks.shiftable();
     return new State(clock.offset().toString(), clock.instant());
@@ -42,7 +40,6 @@ public class DevClockResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Development only: shift the server's clock by an ISO-8601 duration")
   public State shift(Shift shift) {
     ShiftableClock clock = clocks.shiftable();
     clock.shift(offset(shift));

@@ -57,6 +57,12 @@ class WebPageIT {
   }
 
   @Test
+  void linksThePageOfTheDevelopmentAlertSinks() {
+    Reply config = anonymous().get("api/web/config");
+    assertThat(config.json().getString("devAlerts")).matches("http://localhost:\\d+/");
+  }
+
+  @Test
   void unknownPathsStayProblemJson() {
     Reply missing = anonymous().get("js/nothing.js");
     assertThat(missing.status()).isEqualTo(404);

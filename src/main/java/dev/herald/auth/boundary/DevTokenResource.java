@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code POST /api/dev/tokens}: a token for any user, in development only ({@link
@@ -43,7 +42,6 @@ public class DevTokenResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Development only: a signed token for any user name")
   public Token issue(TokenRequest body) {
     TokenRequest request = bodies.valid(body);
     Duration lifetime =

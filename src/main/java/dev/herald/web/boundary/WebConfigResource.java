@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /api/web/config}: what the page needs before anyone signed in (no token). */
 @ApplicationScoped
@@ -20,7 +19,6 @@ public class WebConfigResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The web inbox's sign-in mode: dev tokens or OpenID Connect (public)")
   public WebConfig config() {
     return signIn.config();
   }

@@ -33,9 +33,14 @@ public class SignInMode {
   @ConfigProperty(name = "herald.web.oidc.scope", defaultValue = "openid")
   String scope;
 
+  /** The run command sets it (pom.xml HERALD_DEV_ALERTS_URL): where DevSinks shows alerts. */
+  @Inject
+  @ConfigProperty(name = "herald.dev.alerts-url")
+  Optional<String> devAlerts;
+
   public WebConfig config() {
     if (development.enabled()) {
-      return WebConfig.dev();
+      return WebConfig.dev(devAlerts.filter(url -> !url.isBlank()).orElse(null));
     }
     return WebConfig.oidc(oidcIssuer().orElse(null), clientId, scope);
   }

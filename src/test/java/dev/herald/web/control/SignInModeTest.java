@@ -16,14 +16,26 @@ class SignInModeTest {
     mode.tokenIssuer = tokenIssuer;
     mode.clientId = "herald-web";
     mode.scope = "openid";
+    mode.devAlerts = Optional.empty();
     return mode;
   }
 
   @Test
   void signsInWithDevTokensWhereverTheDevTokenEndpointIsEnabled() {
     SignInMode mode = mode(true, "https://id.example.org/realms/herald", "herald-dev");
-    assertThat(mode.config()).isEqualTo(WebConfig.dev());
+    assertThat(mode.config()).isEqualTo(WebConfig.dev(null));
     assertThat(mode.issuerOrigin()).isEmpty();
+  }
+
+  @Test
+  void linksTheDevelopmentAlertSinksInDevModeOnly() {
+    SignInMode dev = mode(true, null, "herald-dev");
+    dev.devAlerts = Optional.of("http://localhost:3026/");
+    SignInMode oidc = mode(false, "https://id.example.org", "herald-dev");
+    oidc.devAlerts = Optional.of("http://localhost:3026/");
+
+    assertThat(dev.config().devAlerts()).isEqualTo("http://localhost:3026/");
+    assertThat(oidc.config().devAlerts()).isNull();
   }
 
   @Test
