@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Herald;
 import dev.herald.testing.Requests;
 import dev.herald.testing.SaslBroker;
-import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Users;
 import jakarta.json.Json;
 import java.io.StringReader;

@@ -2,9 +2,9 @@ package dev.herald.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Herald;
 import dev.herald.testing.LogDatabase;
-import dev.herald.testing.ExtraServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

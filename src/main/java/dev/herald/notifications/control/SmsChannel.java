@@ -69,7 +69,7 @@ public class SmsChannel implements NotificationChannel {
 
   @Override
   public SendOutcome send(Alert alert) {
-    return post(body(alert));
+    return post("SMS alert " + alert.notificationId(), body(alert));
   }
 
   /** A text of its own, marked {@code "purpose":"verification"} for the gateway. */
@@ -79,10 +79,10 @@ public class SmsChannel implements NotificationChannel {
     json.put("to", address);
     json.put("text", Snippets.truncate(text, maxLength));
     json.put("purpose", "verification");
-    return post(json(json));
+    return post("Verification code SMS", json(json));
   }
 
-  private SendOutcome post(String body) {
+  private SendOutcome post(String what, String body) {
     if (gateway.isEmpty() || secret.isEmpty()) {
       return SendOutcome.retry(NOT_CONFIGURED);
     }
@@ -100,7 +100,7 @@ public class SmsChannel implements NotificationChannel {
     try {
       return outcome(http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "SMS alert " + alert.notificationId() + ": " + UNREACHABLE, e);
+      LOG.log(Level.WARNING, what + ": " + UNREACHABLE, e);
       return SendOutcome.retry(UNREACHABLE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.notifications.Alerts;
 import dev.herald.notifications.MailServer;
+import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Herald;
 import dev.herald.testing.LogDatabase;
-import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Users;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -38,7 +38,9 @@ class AlertsOnTwoInstancesIT {
     Herald.awaitReady();
     MailServer.start();
     second =
-        ExtraServer.start(2, Map.of(
+        ExtraServer.start(
+            2,
+            Map.of(
                 // every message is stored by the first instance; both dispatch alerts
                 "MP_MESSAGING_INCOMING_MESSAGES_IN_TOPIC", "herald.it.second-instance-idle",
                 "HERALD_EMAIL_FROM", "Herald second <" + SECOND_FROM + ">",

@@ -21,7 +21,9 @@ class EmailSettingsIT {
   @Test
   void refusesToStartWithSmtpCredentialsOverPlainText() throws Exception {
     try (ExtraServer server =
-        ExtraServer.launch(2, Map.of(
+        ExtraServer.launch(
+            2,
+            Map.of(
                 "HERALD_EMAIL_USERNAME", "herald",
                 "HERALD_EMAIL_PASSWORD", "secret",
                 "HERALD_EMAIL_SECURITY", "none"),
