@@ -80,7 +80,7 @@ class LiveStreamsTest {
       sendToAll("id: 7\nevent: message\ndata: {\"messageId\":\"" + message + "\"}\n\n");
       sendToAll("id: 8\nevent: counts\ndata: {\"unread\":1}\n\n");
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> live.events.get() == 200);
+      await().atMost(Duration.ofSeconds(60)).until(() -> live.events.get() == 200);
       assertThat(live.seen()).containsOnlyKeys(message);
     }
   }
@@ -91,14 +91,14 @@ class LiveStreamsTest {
       live.open(List.of("token"));
       live.awaitOpen(1, 30);
       sendToAll("id: 41\nevent: message\ndata: {}\n\n");
-      await().atMost(Duration.ofSeconds(10)).until(() -> live.events.get() == 1);
+      await().atMost(Duration.ofSeconds(60)).until(() -> live.events.get() == 1);
 
       OutputStream first = streams.poll();
       first.close();
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> lastEventIds.contains("41"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> lastEventIds.contains("41"));
       assertThat(live.reopened.get()).isEqualTo(1);
-      await().atMost(Duration.ofSeconds(10)).until(() -> live.openNow() == 1);
+      await().atMost(Duration.ofSeconds(60)).until(() -> live.openNow() == 1);
     }
   }
 }
