@@ -29,7 +29,7 @@ class EmailSettingsIT {
                 "HERALD_EMAIL_SECURITY", "none"),
             Set.of())) {
       await("the refusal in " + server.messagesLog())
-          .atMost(Duration.ofMinutes(3))
+          .atMost(Duration.ofMinutes(10))
           .pollInterval(Duration.ofSeconds(1))
           .ignoreExceptions()
           .until(
