@@ -26,9 +26,10 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class DigestClaims {
-  /** Rows another dispatcher is sending in a digest right now. */
+  /** Rows another dispatcher is sending in a digest right now (never null: it is negated). */
   private static final String IN_LIVE_DIGEST =
-      " (digest_id is not null and claimed_until > now() and claimed_until <> ?)";
+      " (digest_id is not null"
+          + " and coalesce(claimed_until > now() and claimed_until <> ?, false))";
 
   private static final String UNSENT_EMAIL =
       " recipient = ? and channel = 'email' and status in ('pending', 'deferred')";
