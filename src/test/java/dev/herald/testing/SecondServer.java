@@ -34,6 +34,11 @@ public final class SecondServer implements AutoCloseable {
     return server;
   }
 
+  /** What the server wrote to its console (standard out and error) since it was started. */
+  public Path consoleLog() {
+    return dir.resolve("logs/console.log");
+  }
+
   public URI base() {
     return URI.create("http://localhost:" + port + "/");
   }
@@ -42,6 +47,7 @@ public final class SecondServer implements AutoCloseable {
     Path first =
         wlp.resolve("usr/servers/" + System.getProperty("herald.it.liberty.server", "herald"));
     Files.createDirectories(dir.resolve("apps"));
+    Files.deleteIfExists(consoleLog());
     Files.copy(
         first.resolve("server.xml"),
         dir.resolve("server.xml"),

@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 public class Outbox {
   private static final String CONTEXT =
       " select c.id, c.recipient, c.channel, c.attempts, c.created_at, c.claimed_until,"
+          + " c.trace_parent,"
           + " m.id as message_id, m.conversation_id, m.sender, m.subject, m.body,"
           + " m.created_at as message_at, d.read_at is not null as read, "
           + PreferenceRows.COLUMNS
@@ -131,7 +132,8 @@ public class Outbox {
                     row.getString("body"),
                     row.getObject("message_at", OffsetDateTime.class).toInstant()),
                 row.getBoolean("read"),
-                PreferenceRows.read(row)));
+                PreferenceRows.read(row),
+                row.getString("trace_parent")));
       }
     }
     return claimed;

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A notification a dispatcher holds a lease on, with what deciding and sending it needs: the
- * message, whether its delivery was read, and the recipient's current preferences.
+ * message, whether its delivery was read, the recipient's current preferences, and the W3C
+ * traceparent of the stored message (null when not traced) that its send continues.
  */
 public record Claimed(
     UUID id,
@@ -16,4 +17,5 @@ public record Claimed(
     Instant lease,
     Alert.Item item,
     boolean read,
-    Preferences preferences) {}
+    Preferences preferences,
+    String traceParent) {}

@@ -2,6 +2,7 @@ package dev.herald.sending.control;
 
 import dev.herald.sending.entity.MessageEnvelope;
 import dev.herald.sending.entity.PublishOutcome;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -38,6 +39,8 @@ public class MessagePublisher {
 
   @Inject EnvelopeCodec codec;
   @Inject Handovers handovers;
+  @Inject BrokerAcks acks;
+  @Inject PublishTracing tracing;
 
   @Resource ManagedThreadFactory threads;
   private ExecutorService emitting;
@@ -55,10 +58,12 @@ public class MessagePublisher {
   public CompletionStage<PublishOutcome> publish(MessageEnvelope envelope) {
     PendingSend send = new PendingSend(codec.write(envelope));
     CompletableFuture<PublishOutcome> outcome = new CompletableFuture<>();
+    Span span = tracing.start(topic);
     try {
-      emitting.execute(() -> emit(envelope, send, outcome));
+      emitting.execute(() -> emit(envelope, send, span, outcome));
     } catch (RejectedExecutionException e) {
       send.withdraw();
+      tracing.end(span, false);
       outcome.complete(PublishOutcome.NOT_SENT);
     }
     handovers.watch(send, outcome);
@@ -70,19 +75,27 @@ public class MessagePublisher {
    * records to the producer, whose send() blocks while the broker's metadata is unknown.
    */
   private void emit(
-      MessageEnvelope envelope, PendingSend send, CompletableFuture<PublishOutcome> outcome) {
+      MessageEnvelope envelope,
+      PendingSend send,
+      Span span,
+      CompletableFuture<PublishOutcome> outcome) {
     try {
+      long start = System.nanoTime();
       emitter
-          .send(new ProducerRecord<>(topic, envelope.conversationId(), send))
+          .send(tracing.traced(new ProducerRecord<>(topic, envelope.conversationId(), send), span))
           .whenComplete(
-              (ok, failure) ->
-                  outcome.complete(
-                      failure == null
-                          ? PublishOutcome.ACKNOWLEDGED
-                          : send.handedOver() ? PublishOutcome.UNKNOWN : PublishOutcome.NOT_SENT));
+              (ok, failure) -> {
+                acks.answered(start, failure == null);
+                tracing.end(span, failure == null);
+                outcome.complete(
+                    failure == null
+                        ? PublishOutcome.ACKNOWLEDGED
+                        : send.handedOver() ? PublishOutcome.UNKNOWN : PublishOutcome.NOT_SENT);
+              });
     } catch (RuntimeException e) {
       // a full buffer or a closed channel: the producer never saw it
       send.withdraw();
+      tracing.end(span, false);
       outcome.complete(PublishOutcome.NOT_SENT);
     }
   }

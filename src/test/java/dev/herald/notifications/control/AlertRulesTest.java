@@ -22,7 +22,7 @@ class AlertRulesTest {
     Alert.Item item =
         new Alert.Item(UUID.randomUUID(), "team", "alice", null, "hi", NOON_UTC.minusSeconds(5));
     return new Claimed(
-        UUID.randomUUID(), "bob", "email", 0, NOON_UTC, NOON_UTC, item, read, preferences);
+        UUID.randomUUID(), "bob", "email", 0, NOON_UTC, NOON_UTC, item, read, preferences, null);
   }
 
   static Preferences emailTo(String address, List<String> muted, QuietHours quiet) {
