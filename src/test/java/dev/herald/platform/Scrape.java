@@ -1,5 +1,6 @@
 package dev.herald.platform;
 
+import dev.herald.testing.Herald;
 import dev.herald.testing.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ final class Scrape {
   }
 
   static Reply get(URI metrics, String authorization) {
+    Herald.awaitReady();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30)).GET();
     if (authorization != null) {
@@ -64,6 +66,7 @@ final class Scrape {
 
   /** The exposition text, read as the configured scrape user. */
   static String metrics() {
+    Herald.awaitReady();
     Reply reply =
         get(
             https().resolve("metrics"),
