@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Startup;
 
 /**
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.health.Startup;
 @ApplicationScoped
 public class StartedCheck implements HealthCheck {
   @Inject SchemaMigration schema;
-  @Inject ConsumerLiveness consumer;
+  @Inject @Liveness ConsumerLiveness consumer;
 
   @Override
   public HealthCheckResponse call() {
