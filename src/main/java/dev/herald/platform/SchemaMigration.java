@@ -25,6 +25,8 @@ public class SchemaMigration {
 
   @PersistenceUnit EntityManagerFactory entityManagerFactory;
 
+  private volatile boolean current;
+
   void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
     var result =
         Flyway.configure(SchemaMigration.class.getClassLoader())
@@ -43,5 +45,11 @@ public class SchemaMigration {
                 + result.migrationsExecuted
                 + " migrations applied)");
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    current = true;
+  }
+
+  /** True once the schema is migrated and matches the entities (the startup probe). */
+  public boolean current() {
+    return current;
   }
 }

@@ -29,6 +29,22 @@ class HealthIT {
   }
 
   @Test
+  void hasStartedOnceTheSchemaIsCurrentAndTheConsumerExists() {
+    Reply started = anonymous().get("health/started");
+
+    assertThat(started.status()).isEqualTo(200);
+    assertThat(started.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+        .singleElement()
+        .satisfies(
+            check -> {
+              assertThat(check.getString("name")).isEqualTo("started");
+              assertThat(check.getString("status")).isEqualTo("UP");
+              assertThat(check.getJsonObject("data").getString("schema")).isEqualTo("current");
+              assertThat(check.getJsonObject("data").getString("consumer")).isEqualTo("consuming");
+            });
+  }
+
+  @Test
   void describesTheApiWithOpenApi() {
     Reply openapi = anonymous().get("openapi");
     assertThat(openapi.status()).isEqualTo(200);

@@ -67,6 +67,11 @@ public final class ExtraServer implements AutoCloseable {
     return server;
   }
 
+  /** What the server wrote to its console (standard out and error) since it was started. */
+  public Path consoleLog() {
+    return dir.resolve("logs/console.log");
+  }
+
   /** Its messages.log, where the server and the application log. */
   public Path messagesLog() {
     return dir.resolve("logs/messages.log");
@@ -89,6 +94,7 @@ public final class ExtraServer implements AutoCloseable {
     Path first =
         wlp.resolve("usr/servers/" + System.getProperty("herald.it.liberty.server", "herald"));
     Files.createDirectories(dir.resolve("apps"));
+    Files.deleteIfExists(consoleLog());
     for (String file : new String[] {"server.xml", "jvm.options"}) {
       if (Files.exists(first.resolve(file))) {
         Files.copy(first.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);

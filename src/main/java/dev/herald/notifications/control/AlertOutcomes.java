@@ -80,6 +80,7 @@ public class AlertOutcomes {
   DataSource dataSource;
 
   @Inject AuditLog audit;
+  @Inject AlertMetrics metrics;
 
   /**
    * Records each outcome for its alerts in one transaction, except for alerts whose lease ran out
@@ -96,6 +97,7 @@ public class AlertOutcomes {
       relaxCommit(connection);
       audit.appendAll(connection, finish(connection, rows));
     }
+    metrics.recorded(settled);
   }
 
   /** Updates the rows whose lease still holds; returns audit events for those sent or failed. */

@@ -45,6 +45,7 @@ public class Dispatcher {
   @Inject RetrySchedule retries;
   @Inject Instance<NotificationChannel> available;
   @Inject Clock clock;
+  @Inject AlertTracing tracing;
 
   @Inject
   @ConfigProperty(name = "herald.notifications.poll-ms", defaultValue = "1000")
@@ -137,8 +138,8 @@ public class Dispatcher {
 
   /** Sends one alert for the group; the same outcome holds for each member. */
   void send(List<Claimed> group, NotificationChannel channel, Alert alert, Settlements settled) {
-    SendOutcome outcome = channel.send(alert);
     Claimed first = group.get(0);
+    SendOutcome outcome = tracing.send(channel, alert, first.traceParent());
     Finish finish = finishOf(outcome, first.attempts() + 1, alert);
     settled.add(group, finish);
     if (!(outcome instanceof SendOutcome.Sent)) {

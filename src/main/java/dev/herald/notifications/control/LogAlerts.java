@@ -32,6 +32,7 @@ public class LogAlerts {
   @Resource ManagedExecutorService executor;
   @Inject LogChannel channel;
   @Inject AlertOutcomes outcomes;
+  @Inject AlertTracing tracing;
 
   /** Sends {@code alerts} once the current transaction has committed; nothing if it rolls back. */
   void afterCommit(List<Claimed> alerts) {
@@ -66,7 +67,7 @@ public class LogAlerts {
       Alert alert =
           new Alert(
               claimed.id(), claimed.recipient(), claimed.recipient(), List.of(claimed.item()));
-      SendOutcome outcome = channel.send(alert);
+      SendOutcome outcome = tracing.send(channel, alert, claimed.traceParent());
       if (outcome instanceof SendOutcome.Sent sent) {
         settled.add(List.of(claimed), Finish.sent(sent.providerMessageId(), claimed.id()));
       } else if (outcome instanceof SendOutcome.Failed failed) {

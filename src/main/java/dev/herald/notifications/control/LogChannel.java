@@ -6,17 +6,28 @@ import dev.herald.notifications.entity.Preferences;
 import dev.herald.notifications.entity.SendOutcome;
 import dev.herald.platform.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Writes one JSON line per alert to the server log: the default channel in development. */
+/**
+ * Writes one JSON line per alert to the server log: the default channel in development. It says who
+ * and which message, not what: subject and snippet only with {@code
+ * herald.notifications.log.include-content=true}, as server logs are read by more people, and kept
+ * longer, than inboxes.
+ */
 @ApplicationScoped
 public class LogChannel implements NotificationChannel {
   static final String NAME = "log";
   private static final Logger LOG = Logger.getLogger(LogChannel.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "herald.notifications.log.include-content", defaultValue = "false")
+  boolean includeContent;
 
   @Override
   public String name() {
@@ -36,8 +47,10 @@ public class LogChannel implements NotificationChannel {
     line.put("recipient", alert.recipient());
     line.put("messageIds", alert.items().stream().map(i -> i.messageId().toString()).toList());
     line.put("sender", alert.first().sender());
-    line.put("subject", alert.first().subject());
-    line.put("snippet", Snippets.truncate(Snippets.oneLine(alert.first().body()), 80));
+    if (includeContent) {
+      line.put("subject", alert.first().subject());
+      line.put("snippet", Snippets.truncate(Snippets.oneLine(alert.first().body()), 80));
+    }
     try {
       LOG.info(JsonMapping.strict().writeValueAsString(line));
     } catch (JsonProcessingException e) {

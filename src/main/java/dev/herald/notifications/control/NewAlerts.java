@@ -36,13 +36,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NewAlerts {
   private static final String INSERT =
       "insert into notifications (message_id, recipient, conversation_id, channel, status,"
-          + " last_error, claimed_until, next_attempt_at)"
+          + " last_error, claimed_until, next_attempt_at, trace_parent)"
           + " select t.id, t.recipient, t.conversation_id, c.channel,"
           + " case when m.muted then 'skipped' else 'pending' end,"
           + " case when m.muted then 'conversation muted' end,"
           + " case when f.now then now() + make_interval(secs => ?) end,"
-          + " case when f.now then now() + make_interval(secs => ?) else now() end"
-          + " from unnest(?::uuid[], ?::varchar[], ?::varchar[]) as t(id, recipient, conversation_id)"
+          + " case when f.now then now() + make_interval(secs => ?) else now() end, t.trace_parent"
+          + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[])"
+          + " as t(id, recipient, conversation_id, trace_parent)"
           + " left join notification_preferences p on p.user_name = t.recipient"
           + " cross join lateral unnest(coalesce(p.channels, array['log']::varchar[])) as c(channel)"
           + " cross join lateral (select coalesce(t.conversation_id = any(p.muted_conversations),"
@@ -79,6 +80,8 @@ public class NewAlerts {
       insert.setArray(
           5,
           SqlArrays.column(connection, "varchar", recipients, r -> r.message().conversationId()));
+      insert.setArray(
+          6, SqlArrays.column(connection, "varchar", recipients, r -> r.message().traceparent()));
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
           if (rows.getObject(5) != null) {
@@ -107,6 +110,7 @@ public class NewAlerts {
             message.acceptedAt()),
         false,
         null,
-        true);
+        true,
+        message.traceparent());
   }
 }

@@ -29,6 +29,7 @@ import javax.sql.DataSource;
 public class Outbox {
   static final String CONTEXT =
       " select c.id, c.recipient, c.channel, c.attempts, c.created_at, c.claimed_until,"
+          + " c.trace_parent,"
           + " m.id as message_id, m.conversation_id, m.sender, m.subject, m.body,"
           + " m.created_at as message_at, d.read_at is not null as read,"
           + " case c.channel when 'email' then p.email_verified_at is not null"
@@ -93,7 +94,8 @@ public class Outbox {
                     row.getObject("message_at", OffsetDateTime.class).toInstant()),
                 row.getBoolean("read"),
                 PreferenceRows.read(row),
-                row.getBoolean("verified")));
+                row.getBoolean("verified"),
+                row.getString("trace_parent")));
       }
     }
     return claimed;

@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * A notification a dispatcher holds a lease on, with what deciding and sending it needs: the
- * message, whether its delivery was read, the recipient's current preferences, and whether the
- * channel's address was confirmed (always for the log).
+ * message, whether its delivery was read, the recipient's current preferences, whether the
+ * channel's address was confirmed (always for the log), and the W3C traceparent of the stored
+ * message (null when not traced) that its send continues.
  */
 public record Claimed(
     UUID id,
@@ -18,4 +19,5 @@ public record Claimed(
     Alert.Item item,
     boolean read,
     Preferences preferences,
-    boolean addressVerified) {}
+    boolean addressVerified,
+    String traceParent) {}

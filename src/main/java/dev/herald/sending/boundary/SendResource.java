@@ -39,6 +39,7 @@ public class SendResource {
 
   /** With an Idempotency-Key, a retry answers what the first request got. */
   @POST
+  @SendMetered
   @Consumes(MediaType.APPLICATION_JSON)
   public CompletionStage<Response> send(
       @HeaderParam(IdempotencyKeyHeader.NAME) String idempotencyKey,

@@ -3,6 +3,7 @@ package dev.herald.sending.control;
 import dev.herald.sending.entity.MessageEnvelope;
 import dev.herald.sending.entity.PublishOutcome;
 import dev.herald.signing.control.RecordSigner;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -41,6 +42,8 @@ public class MessagePublisher {
   @Inject EnvelopeCodec codec;
   @Inject Handovers handovers;
   @Inject RecordSigner signer;
+  @Inject BrokerAcks acks;
+  @Inject PublishTracing tracing;
 
   @Resource ManagedThreadFactory threads;
   private ExecutorService emitting;
@@ -67,10 +70,12 @@ public class MessagePublisher {
             send,
             signer.headers(key.getBytes(StandardCharsets.UTF_8), send.value()));
     CompletableFuture<PublishOutcome> outcome = new CompletableFuture<>();
+    Span span = tracing.start(topic);
     try {
-      emitting.execute(() -> emit(record, send, outcome));
+      emitting.execute(() -> emit(record, send, span, outcome));
     } catch (RejectedExecutionException e) {
       send.withdraw();
+      tracing.end(span, false);
       outcome.complete(PublishOutcome.NOT_SENT);
     }
     handovers.watch(send, outcome);
@@ -84,19 +89,25 @@ public class MessagePublisher {
   private void emit(
       ProducerRecord<String, PendingSend> record,
       PendingSend send,
+      Span span,
       CompletableFuture<PublishOutcome> outcome) {
     try {
+      long start = System.nanoTime();
       emitter
-          .send(record)
+          .send(tracing.traced(record, span))
           .whenComplete(
-              (ok, failure) ->
-                  outcome.complete(
-                      failure == null
-                          ? PublishOutcome.ACKNOWLEDGED
-                          : send.handedOver() ? PublishOutcome.UNKNOWN : PublishOutcome.NOT_SENT));
+              (ok, failure) -> {
+                acks.answered(start, failure == null);
+                tracing.end(span, failure == null);
+                outcome.complete(
+                    failure == null
+                        ? PublishOutcome.ACKNOWLEDGED
+                        : send.handedOver() ? PublishOutcome.UNKNOWN : PublishOutcome.NOT_SENT);
+              });
     } catch (RuntimeException e) {
       // a full buffer or a closed channel: the producer never saw it
       send.withdraw();
+      tracing.end(span, false);
       outcome.complete(PublishOutcome.NOT_SENT);
     }
   }

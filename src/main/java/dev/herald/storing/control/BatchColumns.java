@@ -73,7 +73,8 @@ final class BatchColumns {
         m.body(),
         m.acceptedAt(),
         m.to(),
-        item.at());
+        item.at(),
+        item.traceparent());
   }
 
   private Array column(String type, java.util.function.Function<Item, Object> value)

@@ -31,8 +31,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class MessageBatchStore {
-  /** One message to store and where it was read. */
-  public record Item(MessageEnvelope message, RecordCoordinates at) {}
+  /** One message to store, where it was read, and its trace (null when not traced). */
+  public record Item(MessageEnvelope message, RecordCoordinates at, String traceparent) {}
 
   private static final String WITHDRAWN =
       "select message_id from send_outcomes where message_id = any(?::uuid[])"

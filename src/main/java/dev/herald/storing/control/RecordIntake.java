@@ -29,6 +29,8 @@ public class RecordIntake {
   @Inject MessageBatchStore batchStore;
   @Inject DeadLetters deadLetters;
   @Inject Backoff backoff;
+  @Inject StoreMetrics metrics;
+  @Inject StoreTracing tracing;
 
   /**
    * Takes a batch in one transaction; returns when all are stored or dead-lettered, false only when
@@ -36,28 +38,35 @@ public class RecordIntake {
    * one at fault is dead-lettered and the rest stored.
    */
   public boolean takeAll(List<ConsumerRecord<byte[], byte[]>> records) {
-    return retrying(
-        "a batch of " + records.size(),
-        () -> {
-          try {
-            batchStore.store(decodeOrReject(records));
-            return true;
-          } catch (Exception e) {
-            if (!SqlFailures.isPermanent(e)) {
-              throw e;
+    StoreTracing.Spans spans = tracing.start(records);
+    try {
+      return retrying(
+          "a batch of " + records.size(),
+          () -> {
+            try {
+              long start = System.nanoTime();
+              int stored = batchStore.store(decodeOrReject(records, spans));
+              metrics.committed(records.size(), stored, System.nanoTime() - start);
+              return true;
+            } catch (Exception e) {
+              if (!SqlFailures.isPermanent(e)) {
+                throw e;
+              }
+              return records.stream().allMatch(record -> take(record, spans));
             }
-            return records.stream().allMatch(this::take);
-          }
-        });
+          });
+    } finally {
+      spans.end();
+    }
   }
 
   /** One record: stored, or dead-lettered if the database refuses its data. */
-  private boolean take(ConsumerRecord<byte[], byte[]> record) {
+  private boolean take(ConsumerRecord<byte[], byte[]> record, StoreTracing.Spans spans) {
     return retrying(
         coordinates(record).toString(),
         () -> {
           try {
-            batchStore.store(decodeOrReject(List.of(record)));
+            batchStore.store(decodeOrReject(List.of(record), spans));
           } catch (Exception e) {
             if (!SqlFailures.isPermanent(e)) {
               throw e;
@@ -94,12 +103,14 @@ public class RecordIntake {
     boolean run() throws Exception;
   }
 
-  private List<MessageBatchStore.Item> decodeOrReject(List<ConsumerRecord<byte[], byte[]>> records)
-      throws Exception {
+  private List<MessageBatchStore.Item> decodeOrReject(
+      List<ConsumerRecord<byte[], byte[]>> records, StoreTracing.Spans spans) throws Exception {
     List<MessageBatchStore.Item> items = new ArrayList<>(records.size());
     for (ConsumerRecord<byte[], byte[]> record : records) {
       try {
-        items.add(new MessageBatchStore.Item(trusted(record), coordinates(record)));
+        items.add(
+            new MessageBatchStore.Item(
+                trusted(record), coordinates(record), spans.traceparent(record)));
       } catch (RecordRejection rejection) {
         deadLetters.reject(
             coordinates(record),

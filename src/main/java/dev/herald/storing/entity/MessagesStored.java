@@ -13,7 +13,10 @@ import java.util.UUID;
  */
 public record MessagesStored(List<NewMessage> messages) {
 
-  /** One message as stored: the envelope's facts, its log position and where Kafka had it. */
+  /**
+   * One message as stored: the envelope's facts, its log position, where Kafka had it, and the W3C
+   * traceparent of its store span (null when tracing is off), for what continues its trace.
+   */
   public record NewMessage(
       UUID id,
       long seq,
@@ -23,5 +26,6 @@ public record MessagesStored(List<NewMessage> messages) {
       String body,
       Instant acceptedAt,
       List<String> recipients,
-      RecordCoordinates at) {}
+      RecordCoordinates at,
+      String traceparent) {}
 }

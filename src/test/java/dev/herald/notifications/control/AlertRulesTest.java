@@ -35,7 +35,8 @@ class AlertRulesTest {
         item,
         read,
         preferences,
-        verified);
+        verified,
+        null);
   }
 
   static Preferences emailTo(String address, List<String> muted, QuietHours quiet) {

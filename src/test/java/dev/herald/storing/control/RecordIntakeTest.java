@@ -35,6 +35,18 @@ class RecordIntakeTest {
     intake.verifier = RecordVerifier.with(KEYS);
     intake.codec = EnvelopeCodec.with(Constraints.from(Validation.buildDefaultValidatorFactory()));
     intake.backoff = new Backoff();
+    intake.tracing =
+        new StoreTracing() {
+          @Override
+          Spans start(List<ConsumerRecord<byte[], byte[]>> records) {
+            return Spans.NONE;
+          }
+        };
+    intake.metrics =
+        new StoreMetrics() {
+          @Override
+          void committed(int records, int newMessages, long nanos) {}
+        };
     intake.batchStore =
         new MessageBatchStore() {
           @Override

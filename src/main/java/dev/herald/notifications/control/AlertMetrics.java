@@ -1,0 +1,60 @@
+package dev.herald.notifications.control;
+
+import dev.herald.platform.GaugeFamily;
+import dev.herald.platform.MetricsRefresh;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * {@code herald_alerts_total{channel,outcome}}: alerts as their outcomes are recorded (sent,
+ * failed, pending for a retry, skipped, deferred); {@code herald_outbox_backlog{channel,status}}:
+ * alerts waiting (pending, deferred) or being sent right now under a lease (sending).
+ */
+@ApplicationScoped
+public class AlertMetrics {
+  static final List<String> OUTCOMES = List.of("sent", "failed", "pending", "skipped", "deferred");
+  private static final List<String> WAITING = List.of("pending", "deferred", "sending");
+  private static final String BACKLOG =
+      "select channel, case when claimed_until > now() then 'sending' else status end, count(*)"
+          + " from notifications where status in ('pending', 'deferred') group by 1, 2";
+  private static final Metadata ALERTS =
+      Metadata.builder()
+          .withName("herald.alerts")
+          .withDescription("Alert outcomes recorded, by channel and outcome")
+          .build();
+
+  @Inject MetricRegistry registry;
+  @Inject MetricsRefresh refresh;
+  @Inject Instance<NotificationChannel> channels;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    GaugeFamily backlog =
+        new GaugeFamily(
+            registry,
+            "herald.outbox.backlog",
+            "Alerts in the outbox not yet ended, by channel and status",
+            "channel",
+            "status");
+    for (NotificationChannel channel : channels) {
+      WAITING.forEach(status -> backlog.set(0, channel.name(), status));
+      OUTCOMES.forEach(outcome -> counted(channel.name(), outcome, 0));
+    }
+    refresh.every("outbox backlog", () -> backlog.replaceAll(refresh.counts(BACKLOG)));
+  }
+
+  void recorded(List<Settlements.Settled> settled) {
+    settled.forEach(
+        s -> s.group().forEach(alert -> counted(alert.channel(), s.finish().status(), 1)));
+  }
+
+  private void counted(String channel, String outcome, long n) {
+    registry.counter(ALERTS, new Tag("channel", channel), new Tag("outcome", outcome)).inc(n);
+  }
+}
