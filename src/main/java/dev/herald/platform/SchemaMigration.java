@@ -30,6 +30,9 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
+            // Flyway 11 also scans classpath:db/callback, which Herald does not have, and logs an
+            // error for it on every start under Liberty's class loader
+            .callbackLocations("classpath:db/migration")
             // a database that is still starting is waited for (up to about two minutes)
             .connectRetries(12)
             .connectRetriesInterval(10)
