@@ -15,6 +15,10 @@ import org.hibernate.SessionFactory;
  * Brings the schema to the newest migration in db-migrations/ when the application starts, before
  * anything reads the database, then has Hibernate check that the entities match it. Hibernate never
  * writes DDL. Several instances may start at once: Flyway serialises them with an advisory lock.
+ *
+ * <p>Flyway always looks for SQL callbacks in classpath:db/callback. Herald has none, but the
+ * directory is there with an empty {@code flyway.location} file: without it Flyway cannot resolve
+ * the location under Liberty's class loader and logs an error line on every start.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -30,9 +34,6 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            // Flyway 11 also scans classpath:db/callback, which Herald does not have, and logs an
-            // error for it on every start under Liberty's class loader
-            .callbackLocations("classpath:db/migration")
             // a database that is still starting is waited for (up to about two minutes)
             .connectRetries(12)
             .connectRetriesInterval(10)

@@ -46,7 +46,7 @@ final class DeploymentGuide implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     bash.environment().putAll(environment);
     Process process = bash.start();
-    if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
       process.destroyForcibly();
       throw new IllegalStateException("README's commands failed; see " + log);
     }

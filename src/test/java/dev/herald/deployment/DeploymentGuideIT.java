@@ -17,17 +17,23 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * README's deployment guide, followed literally on a freshly unpacked Open Liberty (the runtime zip
  * from Maven Central) against the build's Kafka and PostgreSQL: it works over HTTP and HTTPS,
  * starts without an error line, and a missing setting is named in the log instead of a silent 401.
+ *
+ * <p>Each test creates and starts a whole Liberty beside the build's one: on a loaded machine that
+ * took 3 to 4 minutes, and the application another 2 to 3, hence more time than the default.
  */
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class DeploymentGuideIT {
   private static final String KEYSTORE_PASSWORD = "deployment-guide-it";
   private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\[[^]]+] \\S+ \\S+\\s+E ");
@@ -166,7 +172,7 @@ class DeploymentGuideIT {
             .timeout(Duration.ofSeconds(10))
             .build();
     return Awaitility.await(path + " answering " + status)
-        .atMost(Duration.ofMinutes(5))
+        .atMost(Duration.ofMinutes(10))
         .pollInterval(Duration.ofSeconds(2))
         .ignoreExceptions()
         .until(

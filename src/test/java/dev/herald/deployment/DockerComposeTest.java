@@ -132,8 +132,15 @@ class DockerComposeTest {
     Map<String, Object> kafka = services.get("kafka");
     String logDirs = (String) map(kafka.get("environment")).get("KAFKA_LOG_DIRS");
 
-    assertThat(list(kafka.get("volumes"))).anySatisfy(v -> assertThat(v).endsWith(":" + logDirs));
-    services.forEach((name, service) -> assertThat(service).as(name).containsKey("restart"));
+    assertThat(logDirs).isNotBlank().doesNotStartWith("/tmp");
+    assertThat(list(kafka.get("volumes")))
+        .anySatisfy(volume -> assertThat(volume.toString()).endsWith(":" + logDirs));
+  }
+
+  @Test
+  void everyServiceRestartsUnlessStopped() {
+    services.forEach(
+        (name, service) -> assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped"));
   }
 
   private Set<Integer> listening(String name, Map<String, Object> service) {

@@ -27,7 +27,7 @@ final class HeraldSettings {
   private static final Pattern JAVA_KEY =
       Pattern.compile(
           "@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"|get(?:Optional)?Value\\(\\s*\"([^\"]+)\""
-              + "|apply\\(\"([^\"]+)\"\\)|getenv\\(\"([^\"]+)\"\\)");
+              + "|getenv\\(\"([^\"]+)\"\\)");
   private static final Set<String> MP_JWT =
       Set.of(
           "mp.jwt.verify.publickey.location",
