@@ -15,6 +15,10 @@ import org.hibernate.SessionFactory;
  * Brings the schema to the newest migration in db-migrations/ when the application starts, before
  * anything reads the database, then has Hibernate check that the entities match it. Hibernate never
  * writes DDL. Several instances may start at once: Flyway serialises them with an advisory lock.
+ *
+ * <p>Flyway always looks for SQL callbacks in classpath:db/callback. Herald has none, but the
+ * directory is there with an empty {@code flyway.location} file: without it Flyway cannot resolve
+ * the location under Liberty's class loader and logs an error line on every start.
  */
 @ApplicationScoped
 public class SchemaMigration {

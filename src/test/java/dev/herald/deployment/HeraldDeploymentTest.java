@@ -59,7 +59,7 @@ class HeraldDeploymentTest {
     List<String> set = new ArrayList<>(config.keySet());
     herald.getEnv().forEach(e -> set.add(e.getName()));
 
-    assertThat(HeraldSettings.environmentVariables()).containsAll(set);
+    assertThat(HeraldSettings.environmentNames()).containsAll(set);
     assertThat(set).doesNotContain("HERALD_DEV_TOKEN_KEY");
     assertThat(herald.getEnvFrom())
         .singleElement()

@@ -12,12 +12,12 @@ import org.microshed.testing.jupiter.MicroShedTest;
 class HealthIT {
 
   @Test
-  void isReadyWhenKafkaAndTheDatabaseAnswer() {
+  void isReadyWhenKafkaAndTheDatabaseAnswerAndItIsConfigured() {
     Reply ready = anonymous().get("health/ready");
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.json().getJsonArray("checks").getValuesAs(JsonObject.class))
         .extracting(c -> c.getString("name") + "=" + c.getString("status"))
-        .containsExactlyInAnyOrder("kafka=UP", "database=UP");
+        .containsExactlyInAnyOrder("kafka=UP", "database=UP", "configuration=UP");
   }
 
   @Test
