@@ -63,7 +63,7 @@ public class DevServices {
     DevServices services = new DevServices(Path.of(args[1]));
     switch (args[0]) {
       case "run" -> services.run(parent, ports(args[2]), Integer.parseInt(args[3]));
-      case "await" -> System.exit(services.await(Duration.ofMinutes(3)) ? 0 : 1);
+      case "await" -> System.exit(services.await(Duration.ofMinutes(10)) ? 0 : 1);
       case "stop" -> services.stopRunning();
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
@@ -119,8 +119,9 @@ public class DevServices {
       } else {
         log("DB_URL is set: not starting a local PostgreSQL");
       }
+      // minutes, not seconds: a cluster's nodes wait for each other, and the machine may be busy
       for (Service service : services) {
-        service.awaitReady(Duration.ofMinutes(2));
+        service.awaitReady(Duration.ofMinutes(5));
       }
     } catch (Exception e) {
       log("failed: " + e);
@@ -152,7 +153,7 @@ public class DevServices {
           }
           log(service.name() + " exited (" + service.process().exitValue() + "); restarting");
           service.start();
-          service.awaitReady(Duration.ofMinutes(2));
+          service.awaitReady(Duration.ofMinutes(5));
           writePid(service);
         }
       }

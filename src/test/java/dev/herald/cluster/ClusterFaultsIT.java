@@ -13,18 +13,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The cluster fault suite (docs/reliability.md): steady sends spread over three instances while a
  * broker, an instance or PostgreSQL crashes, and while all instances restart one after the other;
  * then every answer checked against the database. Short by default, full with -Pfaults.
  */
+// three Liberty starts (a rolling restart) take far longer than the build's 8-minute default
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultsIT {
   static final Duration OUTAGE = Duration.ofSeconds(5);
@@ -33,6 +37,7 @@ class ClusterFaultsIT {
   final Services services = new Services();
 
   @BeforeAll
+  @Timeout(value = 30, unit = TimeUnit.MINUTES)
   static void onlyOnTheClusterThisBuildStarted() throws Exception {
     assumeTrue(
         Boolean.getBoolean("herald.faults.breakable"),

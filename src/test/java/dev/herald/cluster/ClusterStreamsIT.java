@@ -18,14 +18,18 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Live streams across the three instances: each instance's clients get every message, whichever
  * instance accepted it and whichever consumed it; a client whose instance was killed resumes on
  * another with Last-Event-ID, missing nothing and getting nothing twice.
  */
+// three Liberty starts (a rolling restart) take far longer than the build's 8-minute default
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 class ClusterStreamsIT {
   static final Duration WAIT = Duration.ofSeconds(60);
   static final HttpClient HTTP =
@@ -33,6 +37,7 @@ class ClusterStreamsIT {
   static List<URI> instances;
 
   @BeforeAll
+  @Timeout(value = 30, unit = TimeUnit.MINUTES)
   static void startTheCluster() throws Exception {
     instances = Cluster.bases();
   }

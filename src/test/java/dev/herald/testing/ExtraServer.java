@@ -47,7 +47,11 @@ public final class ExtraServer implements AutoCloseable {
       server.awaitAnswering();
     } catch (Exception | AssertionError notStarted) {
       // never leave a half-started server behind: nobody else knows of it
-      server.server().stop();
+      try {
+        server.server().stop();
+      } catch (Exception alsoFailed) {
+        notStarted.addSuppressed(alsoFailed);
+      }
       throw notStarted;
     }
     return server;

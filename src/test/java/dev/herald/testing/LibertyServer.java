@@ -31,14 +31,17 @@ public final class LibertyServer {
     return server;
   }
 
-  /** Stops it gracefully; a `server stop` that gave up waiting is followed until the JVM ends. */
+  /**
+   * Stops it gracefully; a `server stop` that gave up waiting is followed until the JVM ends. A
+   * server that is not running is stopped already (`server stop` then exits with 1).
+   */
   public void stop() throws Exception {
     Optional<ProcessHandle> running = process();
     try {
       run(log, wlp.resolve("bin/server").toString(), "stop", server);
-    } catch (IllegalStateException slow) {
+    } catch (IllegalStateException slowOrNotRunning) {
       if (running.isEmpty()) {
-        throw slow;
+        return;
       }
     }
     if (running.isPresent()) {
