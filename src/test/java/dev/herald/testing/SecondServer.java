@@ -101,6 +101,13 @@ public final class SecondServer implements AutoCloseable {
         .until(() -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 401);
   }
 
+  /** Stops the server of that name, also one whose start was given up on. */
+  public static void stop(String name) throws Exception {
+    Path wlp = Path.of(System.getProperty("herald.it.liberty.dir"));
+    Path log = wlp.resolve("usr/servers/" + name + "-commands.log");
+    LibertyServer.run(log, wlp.resolve("bin/server").toString(), "stop", name);
+  }
+
   @Override
   public void close() throws Exception {
     LibertyServer.run(log, wlp.resolve("bin/server").toString(), "stop", name);
