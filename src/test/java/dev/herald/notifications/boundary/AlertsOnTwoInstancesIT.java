@@ -50,6 +50,13 @@ class AlertsOnTwoInstancesIT {
   static void stopSecondInstance() throws Exception {
     if (second != null) {
       second.close();
+    } else {
+      try {
+        // its start was given up on, but it may still be coming up
+        SecondServer.stop(SecondServer.NAME);
+      } catch (IllegalStateException notRunning) {
+        // nothing to stop
+      }
     }
   }
 
