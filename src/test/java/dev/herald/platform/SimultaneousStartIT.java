@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,12 +45,10 @@ class SimultaneousStartIT {
             // they must not join the build's consumer group: an idle topic and a group of their own
             "MP_MESSAGING_INCOMING_MESSAGES_IN_TOPIC", "herald.it.empty-database-idle",
             "MP_MESSAGING_INCOMING_MESSAGES_IN_GROUP_ID", "herald-it-empty-database");
-    List<ExtraServer> servers = new ArrayList<>();
+    CompletableFuture<ExtraServer> a = start(2, environment);
+    CompletableFuture<ExtraServer> b = start(3, environment);
     try {
-      CompletableFuture<ExtraServer> a = start(2, environment);
-      CompletableFuture<ExtraServer> b = start(3, environment);
-      servers.add(a.get());
-      servers.add(b.get());
+      List<ExtraServer> servers = List.of(a.get(), b.get());
 
       for (ExtraServer server : servers) {
         assertThat(statusOf(server.base().resolve("health/ready"))).isEqualTo(200);
@@ -72,8 +69,13 @@ class SimultaneousStartIT {
         assertThat(history.getBoolean(3)).as("all succeeded").isTrue();
       }
     } finally {
-      for (ExtraServer server : servers) {
-        server.close();
+      // also the other one when a start failed: it may still be coming up (a start that failed
+      // stopped its own server)
+      for (CompletableFuture<ExtraServer> server : List.of(a, b)) {
+        ExtraServer started = server.exceptionally(e -> null).join();
+        if (started != null) {
+          started.close();
+        }
       }
       LogDatabase.update("drop database if exists " + database + " with (force)");
     }

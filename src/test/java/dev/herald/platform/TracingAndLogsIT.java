@@ -3,9 +3,9 @@ package dev.herald.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Herald;
 import dev.herald.testing.Requests;
-import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Users;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import jakarta.json.Json;
@@ -39,7 +39,9 @@ class TracingAndLogsIT {
     Herald.awaitReady();
     receiver = new OtlpReceiver();
     traced =
-        ExtraServer.start(2, Map.ofEntries(
+        ExtraServer.start(
+            2,
+            Map.ofEntries(
                 Map.entry("WLP_LOGGING_CONSOLE_FORMAT", "json"),
                 Map.entry("OTEL_SDK_DISABLED", "false"),
                 Map.entry("OTEL_SERVICE_NAME", "herald-traced"),
