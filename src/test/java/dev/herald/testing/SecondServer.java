@@ -29,8 +29,17 @@ public final class SecondServer implements AutoCloseable {
   public static SecondServer start(Map<String, String> environment) throws Exception {
     SecondServer server = new SecondServer();
     server.create(environment);
-    LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", NAME);
-    server.awaitReady();
+    try {
+      LibertyServer.run(server.log, server.wlp.resolve("bin/server").toString(), "start", NAME);
+      server.awaitReady();
+    } catch (Exception | AssertionError e) {
+      try {
+        server.close(); // a slow start must not leave it running for the next test
+      } catch (Exception stop) {
+        e.addSuppressed(stop);
+      }
+      throw e;
+    }
     return server;
   }
 
