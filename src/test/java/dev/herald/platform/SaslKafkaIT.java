@@ -56,6 +56,8 @@ class SaslKafkaIT {
             .atMost(Duration.ofSeconds(60))
             .until(() -> Herald.as(bob).get("api/messages/" + id).status() == 200);
         assertThat(recordValues(broker.clientProperties())).anyMatch(v -> v.contains(id));
+        // readiness asks the broker through the admin client: it got the SASL settings too
+        assertThat(get(herald, "health/ready").body()).contains("\"kafka\"").doesNotContain("DOWN");
       }
     }
   }
@@ -70,6 +72,15 @@ class SaslKafkaIT {
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(Requests.send(List.of(to), body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> get(ExtraServer herald, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(herald.base().resolve(path))
+                .timeout(Duration.ofSeconds(30))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
   }

@@ -150,13 +150,7 @@ class SignedBoundaryIT {
         .send(SignedRecords.signed(SignedRecords.PREVIOUS, TOPIC, "rotation-" + id, value))
         .get();
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(inbox(bob))
-                    .extracting(i -> i.getString("body"))
-                    .containsExactly("signed before the rotation"));
+    awaitInboxBodies(bob, "signed before the rotation");
   }
 
   @Test
@@ -171,13 +165,7 @@ class SignedBoundaryIT {
     Reply redriven = admin.post("api/admin/dead-letters/" + deadLetter + "/redrive");
 
     assertThat(redriven.status()).isEqualTo(200);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(inbox(bob))
-                    .extracting(i -> i.getString("body"))
-                    .containsExactly("signed before two rotations"));
+    awaitInboxBodies(bob, "signed before two rotations");
     List<List<Object>> audit =
         LogDatabase.query(
             "select actor, details->>'keyId' from audit_events where action = 'record.resigned'"
@@ -187,6 +175,16 @@ class SignedBoundaryIT {
     assertThat(audit.get(0).get(1)).isEqualTo(SignedRecords.CURRENT.id());
     assertThat(admin.get("api/admin/dead-letters/" + deadLetter).json().getString("resolution"))
         .contains(SignedRecords.CURRENT.id());
+  }
+
+  static void awaitInboxBodies(String user, String... bodies) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(inbox(user))
+                    .extracting(i -> i.getString("body"))
+                    .containsExactly(bodies));
   }
 
   static List<JsonObject> inbox(String user) {

@@ -86,14 +86,17 @@ public final class LibertyServer {
         .findFirst();
   }
 
-  /** Runs a command to its end (at most 3 minutes), appending its output to {@code log}. */
+  /**
+   * Runs a command to its end (at most 6 minutes: a loaded machine), appending its output to {@code
+   * log}.
+   */
   public static void run(Path log, String... command) throws Exception {
     Process process =
         new ProcessBuilder(List.of(command))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+    if (!process.waitFor(6, TimeUnit.MINUTES) || process.exitValue() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed");
     }
   }
