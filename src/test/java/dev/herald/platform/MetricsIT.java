@@ -43,6 +43,7 @@ class MetricsIT {
     String metrics =
         await("the send, its storing and its alert counted")
             .atMost(Duration.ofSeconds(60))
+            .ignoreExceptions()
             .until(
                 Scrape::metrics,
                 text ->
