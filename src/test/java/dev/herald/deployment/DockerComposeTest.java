@@ -1,7 +1,6 @@
 package dev.herald.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,18 +44,16 @@ class DockerComposeTest {
     Map<String, Object> build = map(services.get("herald").get("build"));
     Path context = Path.of((String) build.get("context"));
     assertThat(context.resolve((String) build.get("dockerfile"))).isRegularFile();
-    assertThat(mountedFiles().stream().filter(f -> !isMonitoring(f)).filter(Files::notExists))
-        .isEmpty();
+    assertThat(mountedFiles().stream().filter(Files::notExists)).isEmpty();
   }
 
   @Test
-  void theMonitoringFilesItMountsExistOnceTheMetricsWorkIsMerged() throws IOException {
-    assumeTrue(
-        Files.isDirectory(MONITORING),
-        "Prometheus and Grafana files come with the metrics work (issue 15); not merged yet");
-    assertThat(mountedFiles().stream().filter(this::isMonitoring).filter(Files::notExists))
-        .isEmpty();
-    assertThat(Files.readString(MONITORING.resolve("prometheus.yml"))).contains("herald:9080");
+  void prometheusAndGrafanaGetTheFilesTheyAreConfiguredWith() throws IOException {
+    // Liberty serves an authenticated /metrics on its HTTPS port only
+    assertThat(Files.readString(MONITORING.resolve("prometheus.yml")))
+        .contains("herald:9443")
+        .contains("password_file: /run/secrets/metrics_password");
+    assertThat(services.get("prometheus").get("secrets").toString()).contains("metrics_password");
     Map<String, Object> provisioning =
         new Yaml()
             .load(
@@ -152,11 +149,6 @@ class DockerComposeTest {
       return Set.of(Integer.parseInt(map(service.get("environment")).get("SERVER_PORT") + ""));
     }
     return LISTENING.getOrDefault(image.substring(0, image.lastIndexOf(':')), Set.of());
-  }
-
-  private boolean isMonitoring(Path file) {
-    return file.startsWith("src/main/docker/prometheus")
-        || file.startsWith("src/main/docker/grafana");
   }
 
   /** Bind mounts (./source:target) of every service, as project paths. */

@@ -28,7 +28,7 @@ import org.microshed.testing.jupiter.MicroShedTest;
  */
 @MicroShedTest
 class BoundedQueriesIT {
-  static final String AUDITOR = "auditor";
+  static final String AUDITOR = "herald-auditor";
 
   static Stream<Arguments> reads() {
     return Stream.of(

@@ -51,7 +51,7 @@ class SignedBoundaryIT {
   static KafkaProducer<String, byte[]> producer;
 
   final String bob = Users.unique("bob");
-  final Herald.Client admin = Herald.withRoles(Users.unique("admin"), "admin");
+  final Herald.Client admin = Herald.withRoles(Users.unique("admin"), "herald-admin");
 
   @BeforeAll
   static void connect() {
