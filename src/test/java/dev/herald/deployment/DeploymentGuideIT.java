@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -102,6 +103,14 @@ class DeploymentGuideIT {
     settings.put(
         "MP_JWT_VERIFY_PUBLICKEY_LOCATION", services.resolve("jwt/public.pem").toUri().toString());
     settings.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+    settings.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
+    // a production key of its own, so a topic and group of its own: the build's server, in the
+    // same Kafka and PostgreSQL, signs with development keys this server rightly refuses
+    settings.put("HERALD_SIGNING_KEY_ID", "guide-1");
+    settings.put("HERALD_SIGNING_SECRET", "guide-" + UUID.randomUUID() + UUID.randomUUID());
+    settings.put("HERALD_TOPIC", "herald.it.deployment-guide");
+    settings.put("HERALD_CONSUMER_GROUP", "herald-it-deployment-guide");
+    settings.put("METRICS_PASSWORD", "guide-metrics-" + UUID.randomUUID());
     settings.put("KEYSTORE_PATH", keystore.toString());
     settings.put("KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
     settings.put("HTTP_PORT", String.valueOf(httpPort));
