@@ -11,6 +11,8 @@ import { conversationPath, navigate } from './router.js';
 
 let counts = { unread: 0, unseen: 0, total: 0 };
 let refreshTimer = null;
+// counts events seen: a refresh answered after one of them is older than what it painted
+let countsEvents = 0;
 let mutedIds = () => Promise.resolve([]);
 const listeners = [];
 
@@ -27,8 +29,11 @@ function paint() {
 }
 
 async function refresh() {
+  const before = countsEvents;
   try {
-    counts = await api('inbox/counts');
+    const fetched = await api('inbox/counts');
+    if (countsEvents !== before) return;
+    counts = fetched;
     paint();
   } catch {
     // the next change or event tries again
@@ -104,6 +109,9 @@ export const alerts = {
       .then((status) => status.addEventListener('change', paintPermission))
       .catch(() => {});
     on('stream:counts', (c) => {
+      // newer than any refresh still waiting or in flight
+      countsEvents += 1;
+      clearTimeout(refreshTimer);
       counts = { unread: c.unread ?? 0, unseen: c.unseen ?? 0, total: c.total ?? 0 };
       paint();
     });

@@ -45,7 +45,7 @@ final class ClusterLoad {
       senders.add("cl-" + run + "-" + i);
       tokens.add(Herald.token(Json.createObjectBuilder().add("user", senders.get(i)).build()));
     }
-    Alerts.prefer(alerted, "{\"channels\":[\"sms\"],\"phone\":\"" + phone + "\"}");
+    Alerts.preferVerified(alerted, "{\"channels\":[\"sms\"],\"phone\":\"" + phone + "\"}");
   }
 
   List<String> recipients(int send) {

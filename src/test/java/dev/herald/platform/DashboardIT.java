@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.notifications.Alerts;
+import dev.herald.testing.Scrape;
 import dev.herald.testing.Users;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.notifications.Alerts;
 import dev.herald.testing.Reply;
+import dev.herald.testing.Scrape;
 import dev.herald.testing.Users;
 import java.net.URI;
 import java.nio.file.Files;

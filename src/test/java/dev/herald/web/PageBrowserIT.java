@@ -75,13 +75,13 @@ class PageBrowserIT extends OneBrowserPerClass {
     browser.find("body").sendKeys(Keys.TAB);
     assertThat(active().getAccessibleName()).isEqualTo("Skip to content");
     List<String> reached = new java.util.ArrayList<>();
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 11; i++) {
       active().sendKeys(Keys.TAB);
       reached.add(active().getAccessibleName());
     }
     assertThat(String.join(" | ", reached))
         .startsWith(
-            "Herald | Enable desktop alerts | Sign out | Chats | Inbox 1 unread | Search"
+            "Herald | Enable desktop alerts | Dev alerts | Sign out | Chats | Inbox 1 unread | Search"
                 + " | Notifications | New message | New group | "
                 + bob);
     // Enter on the focused chat opens it, and the focus lands in the send box

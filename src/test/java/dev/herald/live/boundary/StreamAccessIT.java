@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.testing.EventStream;
 import dev.herald.testing.Herald;
 import dev.herald.testing.Reply;
+import dev.herald.testing.Scrape;
 import dev.herald.testing.Users;
 import jakarta.json.Json;
 import java.net.http.HttpRequest;
@@ -94,16 +95,13 @@ class StreamAccessIT {
     }
   }
 
-  /** The server notices closed streams at its next heartbeat: later tests must find room. */
+  /**
+   * The server notices closed streams at a heartbeat: later tests must find all the room again, so
+   * this waits until the instance counts no open stream (herald_live_streams).
+   */
   static void awaitRoomForStreams() {
-    String token = token(Users.unique("after"));
-    org.awaitility.Awaitility.await("room for streams again")
+    org.awaitility.Awaitility.await("every stream closed on the server")
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              try (EventStream stream = EventStream.open(Herald.base(), token, null)) {
-                return stream.status() == 200;
-              }
-            });
+        .until(() -> Scrape.value("herald_live_streams") == 0);
   }
 }

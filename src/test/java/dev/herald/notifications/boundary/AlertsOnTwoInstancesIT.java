@@ -58,7 +58,7 @@ class AlertsOnTwoInstancesIT {
   @Test
   void alertsDueAtOnceAreEachSentOnceWhileBothInstancesDispatch() {
     List<String> users = IntStream.range(0, USERS).mapToObj(i -> Users.unique("both")).toList();
-    users.forEach(u -> Alerts.prefer(u, preferences(u, quietNow())));
+    users.forEach(u -> Alerts.preferVerified(u, preferences(u, quietNow())));
     // a sender per recipient: one sender's burst would reach the rate limit
     users.forEach(
         u -> {

@@ -36,7 +36,7 @@ class DigestWindowsIT {
   /** Ten digest "minutes": half a minute in the build, longer than any step here takes. */
   static String digestUser() {
     String user = Users.unique("window");
-    Alerts.prefer(
+    Alerts.preferVerified(
         user,
         "{\"channels\":[\"email\"],\"email\":\"" + address(user) + "\",\"digestMinutes\":10}");
     return user;

@@ -1,7 +1,5 @@
-package dev.herald.platform;
+package dev.herald.testing;
 
-import dev.herald.testing.Herald;
-import dev.herald.testing.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,8 +20,8 @@ import javax.net.ssl.X509TrustManager;
  * compose file's Prometheus does: without checking it) as the metrics user, by basic
  * authentication.
  */
-final class Scrape {
-  static final String USER = "prometheus";
+public final class Scrape {
+  public static final String USER = "prometheus";
   private static final HttpClient HTTPS =
       HttpClient.newBuilder()
           .sslContext(trustingAnyCertificate())
@@ -32,15 +30,15 @@ final class Scrape {
 
   private Scrape() {}
 
-  static URI https() {
+  public static URI https() {
     return URI.create("https://localhost:" + Integer.getInteger("herald.it.https.port") + "/");
   }
 
-  static URI http() {
+  public static URI http() {
     return URI.create("http://localhost:" + Integer.getInteger("microshed_http_port") + "/");
   }
 
-  static Reply get(URI metrics, String authorization) {
+  public static Reply get(URI metrics, String authorization) {
     Herald.awaitReady();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30)).GET();
@@ -58,14 +56,14 @@ final class Scrape {
     }
   }
 
-  static String basic(String user, String password) {
+  public static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The exposition text, read as the configured scrape user. */
-  static String metrics() {
+  public static String metrics() {
     Herald.awaitReady();
     Reply reply =
         get(
@@ -75,6 +73,16 @@ final class Scrape {
       throw new AssertionError("GET /metrics as the scrape user: " + reply);
     }
     return reply.body();
+  }
+
+  /** The value of a metric without labels, e.g. herald_live_streams. */
+  public static double value(String metric) {
+    return metrics()
+        .lines()
+        .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(metric + " is not in /metrics"));
   }
 
   private static SSLContext trustingAnyCertificate() {
