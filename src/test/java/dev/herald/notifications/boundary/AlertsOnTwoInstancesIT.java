@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,10 +27,6 @@ import org.junit.jupiter.api.Test;
  * dispatchers claim them at once. Every alert reaches the mail server exactly once, and each
  * instance sent some (they sign with different From addresses).
  */
-@Disabled(
-    "It fails: with two instances dispatching, the first alerts of the batch (5 of 200, then 8 of"
-        + " 200 in the next run, always the earliest) reached the mail server twice. Issue 17 stays"
-        + " open for this duplicate send; the test is the proof to turn green, not a test to weaken.")
 class AlertsOnTwoInstancesIT {
   static final String SECOND_FROM = "herald-second@herald.test";
   static final int USERS = 40;
@@ -75,14 +70,10 @@ class AlertsOnTwoInstancesIT {
     await("every alert held by quiet hours")
         .atMost(Duration.ofSeconds(90))
         .until(() -> count(recipients, "deferred") == alerts);
+    // saving preferences without quiet hours makes each user's deferred alerts due at once (as
+    // for a user): 200 alerts due within moments, for both instances to claim. (Setting them due by
+    // SQL here once overrode the leases of alerts already claimed, and they were sent twice.)
     users.forEach(u -> Alerts.prefer(u, preferences(u, "")));
-
-    int due =
-        LogDatabase.update(
-            "update notifications set next_attempt_at = now()"
-                + " where recipient = any(string_to_array(?, ','))",
-            recipients);
-    assertThat(due).isEqualTo(alerts);
 
     await("every alert sent")
         .atMost(Duration.ofSeconds(120))
