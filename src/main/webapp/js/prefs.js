@@ -67,6 +67,27 @@ async function fill(prefs) {
 
 const CONTACTS = ['email', 'phone'];
 
+/** Under an address: its status, "Send a code", the code's field and "Confirm". */
+function buildVerification(box) {
+  const contact = box.dataset.contact;
+  const id = `prefs-${contact}-code`;
+  box.replaceChildren(
+    h('p', { class: 'verify-status', role: 'status' }),
+    h('div', { class: 'verify-steps' },
+      h('button', { type: 'button', class: 'secondary', dataset: { sendCode: contact } }, 'Send a code'),
+      h('label', { for: id, class: 'visually-hidden' }, box.dataset.codeLabel),
+      h('input', {
+        id,
+        class: 'verify-code',
+        inputmode: 'numeric',
+        maxlength: 6,
+        autocomplete: 'one-time-code',
+        placeholder: '6-digit code',
+      }),
+      h('button', { type: 'button', dataset: { confirmCode: contact } }, 'Confirm')),
+    h('p', { class: 'verify-message', role: 'alert' }));
+}
+
 /** Under each saved address: verified, or the steps to verify it. */
 function showVerification(prefs) {
   for (const contact of CONTACTS) {
@@ -170,6 +191,7 @@ export const prefs = {
   },
 
   start() {
+    for (const box of $$('.verify[data-contact]', form())) buildVerification(box);
     form().addEventListener('submit', save);
     form().addEventListener('click', (event) => {
       const send = event.target.closest('[data-send-code]');

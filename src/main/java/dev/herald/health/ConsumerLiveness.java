@@ -23,6 +23,7 @@ public class ConsumerLiveness implements HealthCheck {
   @ConfigProperty(name = "mp.messaging.incoming.messages-in.client.id")
   String clientId;
 
+  static final String CONSUMING = "consuming";
   static final String CLOSED = "closed: restart needed";
 
   private volatile boolean seen;
@@ -41,7 +42,7 @@ public class ConsumerLiveness implements HealthCheck {
   String state() {
     boolean present = registered();
     seen |= present;
-    return present ? "consuming" : seen ? CLOSED : "starting";
+    return present ? CONSUMING : seen ? CLOSED : "starting";
   }
 
   private boolean registered() {

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,13 +65,7 @@ public class RequiredSettings implements HealthCheck {
           "MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set: the token issuer's public key (PEM or JWKS,"
               + " file or URL) is required, without it every request is refused with 401");
     } else {
-      key.flatMap(RequiredSettings::missingFile)
-          .ifPresent(
-              file ->
-                  problems.add(
-                      "MP_JWT_VERIFY_PUBLICKEY_LOCATION names "
-                          + file
-                          + ", which does not exist: every request would be refused with 401"));
+      key.flatMap(RequiredSettings::fileProblem).ifPresent(problems::add);
     }
     if (settings.apply("mp.jwt.verify.issuer").isEmpty()) {
       problems.add(
@@ -84,12 +79,25 @@ public class RequiredSettings implements HealthCheck {
     return List.copyOf(problems);
   }
 
-  /** A file: URL that names no file (other locations are URLs or class path resources). */
-  private static Optional<Path> missingFile(String location) {
+  /** What is wrong with a file: URL (other locations are URLs or class path resources). */
+  private static Optional<String> fileProblem(String location) {
     if (!location.startsWith("file:")) {
       return Optional.empty();
     }
-    Path file = Path.of(URI.create(location).getPath());
-    return Files.exists(file) ? Optional.empty() : Optional.of(file);
+    Path file;
+    try {
+      file = Path.of(URI.create(location));
+    } catch (IllegalArgumentException | FileSystemNotFoundException notAFileUrl) {
+      return Optional.of(
+          "MP_JWT_VERIFY_PUBLICKEY_LOCATION is not a file URL Liberty can read ("
+              + location
+              + "): write file:/absolute/path/key.pem, spaces as %20");
+    }
+    return Files.exists(file)
+        ? Optional.empty()
+        : Optional.of(
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION names "
+                + file
+                + ", which does not exist: every request would be refused with 401");
   }
 }

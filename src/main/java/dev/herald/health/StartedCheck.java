@@ -24,7 +24,7 @@ public class StartedCheck implements HealthCheck {
     boolean migrated = schema.current();
     String consumerState = consumer.state();
     return HealthCheckResponse.named("started")
-        .status(migrated && "consuming".equals(consumerState))
+        .status(migrated && ConsumerLiveness.CONSUMING.equals(consumerState))
         .withData("schema", migrated ? "current" : "migrating")
         .withData("consumer", consumerState)
         .build();

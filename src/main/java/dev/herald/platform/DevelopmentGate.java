@@ -1,7 +1,8 @@
 package dev.herald.platform;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,26 +16,17 @@ import jakarta.ws.rs.ext.Provider;
  * the endpoints are not there at all.
  */
 @Provider
+@ApplicationScoped
 @Priority(Priorities.AUTHENTICATION - 100)
 public class DevelopmentGate implements ContainerRequestFilter {
   @Context ResourceInfo resource;
-  // a provider is not a bean in this archive (bean-discovery-mode="annotated"): looked up once
-  private volatile Boolean enabled;
+  @Inject DevelopmentMode mode;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Class<?> target = resource.getResourceClass();
-    if (target != null && target.isAnnotationPresent(Development.class) && !enabled()) {
+    if (target != null && target.isAnnotationPresent(Development.class) && !mode.enabled()) {
       request.abortWith(ProblemResponses.of(Problem.forStatus(404, null)));
     }
-  }
-
-  private boolean enabled() {
-    Boolean on = enabled;
-    if (on == null) {
-      on = CDI.current().select(DevelopmentMode.class).get().enabled();
-      enabled = on;
-    }
-    return on;
   }
 }

@@ -9,16 +9,18 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Whether the development endpoints exist. Two settings must agree, so that no single stray
- * variable in a production environment switches them on: the explicit switch
+ * Whether Herald runs in development mode: the development endpoints exist and the published
+ * development signing keys are accepted (SigningKeys). Two settings must agree, so that no single
+ * stray variable in a production environment switches them on: the explicit switch
  * (HERALD_DEV_ENDPOINTS=true) and the dev token key (HERALD_DEV_TOKEN_KEY). Only the run and test
- * commands set both. Every start with them on says so in a WARNING naming them.
+ * commands set both. Every start with them on says so in a WARNING naming what it allows.
  */
 @ApplicationScoped
 public class DevelopmentMode {
   static final String ENDPOINTS =
       "POST /api/dev/tokens (a token for any user and role), GET and PUT /api/dev/clock,"
-          + " POST /api/dev/noop-send, and the web page's dev sign-in (any user name)";
+          + " POST /api/dev/noop-send, the web page's dev sign-in (any user name), and the published"
+          + " development record signing keys";
   private static final Logger LOG = Logger.getLogger(DevelopmentMode.class.getName());
 
   @Inject

@@ -2,12 +2,16 @@ package dev.herald.auth;
 
 import static dev.herald.testing.Herald.withToken;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.Herald;
 import dev.herald.testing.Reply;
+import dev.herald.testing.Requests;
 import dev.herald.testing.Tokens;
 import dev.herald.testing.Users;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 import org.microshed.testing.jupiter.MicroShedTest;
@@ -34,6 +38,29 @@ class TokenRulesIT {
     assertThat(withoutAudience.status()).isEqualTo(401);
     assertThat(otherAudience.status()).isEqualTo(401);
     assertThat(herald.status()).as(herald.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void authenticatesAnApiPathThatMentionsMetrics() {
+    String bob = Users.unique("bob");
+    String conversation = "metrics-" + UUID.randomUUID();
+    String send =
+        Requests.message(List.of(bob), "weekly figures")
+            .add("conversationId", conversation)
+            .build()
+            .toString();
+
+    Reply sent = Herald.as(user).post("api/messages", send);
+
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
+    await("bob reads " + conversation)
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Reply history = Herald.as(bob).get("api/conversations/" + conversation + "/messages");
+              assertThat(history.status()).as(history.toString()).isEqualTo(200);
+              assertThat(history.body()).contains("weekly figures");
+            });
   }
 
   @Test

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /** One line of the reliability table: what clients were told, and what the log holds. */
 public final class ReliabilityRow {
@@ -29,7 +32,7 @@ public final class ReliabilityRow {
   int duplicated;
   int incomplete;
   int unavailable;
-  int otherRefusals;
+  final Map<Integer, Integer> otherRefusals = new TreeMap<>();
   int refusedButStored;
   int unanswered;
   int unansweredStored;
@@ -60,7 +63,9 @@ public final class ReliabilityRow {
       unansweredStored += stored > 0 ? 1 : 0;
     } else {
       unavailable += status == 503 ? 1 : 0;
-      otherRefusals += status == 503 ? 0 : 1;
+      if (status != 503) {
+        otherRefusals.merge(status, 1, Integer::sum);
+      }
       refusedButStored += stored > 0 ? 1 : 0;
     }
   }
@@ -134,10 +139,21 @@ public final class ReliabilityRow {
     System.out.println("\n" + table + "(written to " + report.toAbsolutePath() + ")");
   }
 
+  /** How many other refusals, by status: "0", or "12 (401: 2, 404: 10)". */
+  private String others() {
+    int all = otherRefusals.values().stream().mapToInt(Integer::intValue).sum();
+    if (all == 0) {
+      return "0";
+    }
+    StringJoiner statuses = new StringJoiner(", ", " (", ")");
+    otherRefusals.forEach((status, count) -> statuses.add(status + ": " + count));
+    return all + statuses.toString();
+  }
+
   public String markdown() {
     return String.format(
         Locale.ROOT,
-        "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d (%d) | %d | %s | %.1f s |",
+        "| %s | %d | %d | %d | %d | %d | %d | %d | %s | %d | %d (%d) | %d | %s | %.1f s |",
         fault,
         repeats,
         sends,
@@ -146,7 +162,7 @@ public final class ReliabilityRow {
         duplicated,
         incomplete,
         unavailable,
-        otherRefusals,
+        others(),
         refusedButStored,
         unanswered,
         unansweredStored,

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RequiredSettingsTest {
   @TempDir Path dir;
@@ -48,6 +50,22 @@ class RequiredSettingsTest {
         .asString()
         .startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION names ")
         .contains("gone.pem");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"file:keys/public.pem", "file:/keys/my key.pem", "file://host/key.pem"})
+  void namesAKeyLocationThatIsNoReadableFileUrl(String location) {
+    var settings =
+        Map.of(
+            "mp.jwt.verify.publickey.location", location,
+            "mp.jwt.verify.issuer", "herald-dev",
+            "KEYSTORE_PASSWORD", "secret");
+
+    assertThat(RequiredSettings.problems(name -> Optional.ofNullable(settings.get(name))))
+        .singleElement()
+        .asString()
+        .startsWith("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not a file URL Liberty can read")
+        .contains(location);
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.herald.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,32 +34,18 @@ class ApiContractTest {
   @Test
   void everyOperationHasAnIdAndDeclaresItsErrorsAsProblems() {
     Set<String> ids = new TreeSet<>();
-    SPEC.get("paths")
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .properties()
-                    .forEach(
-                        op -> {
-                          JsonNode operation = op.getValue();
-                          assertThat(ids.add(operation.path("operationId").asText()))
-                              .as("unique operationId at " + path.getKey())
-                              .isTrue();
-                          assertThat(operation.get("operationId").asText())
-                              .matches("[a-z][A-Za-z]+");
-                          operation
-                              .get("responses")
-                              .properties()
-                              .forEach(
-                                  response -> {
-                                    if (response.getKey().matches("[45]\\d\\d")) {
-                                      assertThat(response.getValue().path("$ref").asText())
-                                          .as(path.getKey() + " " + response.getKey())
-                                          .startsWith("#/components/responses/");
-                                    }
-                                  });
-                        }));
+    for (SpecOperation op : SpecOperation.all(SPEC)) {
+      String id = op.node().path("operationId").asText();
+      assertThat(ids.add(id)).as("unique operationId at " + op.key()).isTrue();
+      assertThat(id).as(op.key()).matches("[a-z][A-Za-z]+");
+      op.node().get("responses").properties().stream()
+          .filter(response -> response.getKey().matches("[45]\\d\\d"))
+          .forEach(
+              response ->
+                  assertThat(response.getValue().path("$ref").asText())
+                      .as(op.key() + " " + response.getKey())
+                      .startsWith("#/components/responses/"));
+    }
     SPEC.at("/components/responses")
         .properties()
         .forEach(
@@ -85,48 +73,49 @@ class ApiContractTest {
     assertThat(SPEC.at("/components/securitySchemes/jwt/bearerFormat").asText()).isEqualTo("JWT");
     assertThat(SPEC.at("/security/0/jwt").isArray()).isTrue();
     Set<String> open = new TreeSet<>();
-    SPEC.get("paths")
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .properties()
-                    .forEach(
-                        op -> {
-                          JsonNode security = op.getValue().get("security");
-                          if (security != null && security.isEmpty()) {
-                            open.add(op.getKey().toUpperCase() + " " + path.getKey());
-                          }
-                        }));
+    for (SpecOperation op : SpecOperation.all(SPEC)) {
+      JsonNode security = op.node().get("security");
+      if (security != null && security.isEmpty()) {
+        open.add(op.key());
+      }
+    }
     assertThat(open).isEqualTo(ApiOperations.publicOnes());
   }
 
   private static Map<String, Operation> specOperations() {
     Map<String, Operation> operations = new TreeMap<>();
-    SPEC.get("paths")
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .properties()
-                    .forEach(
-                        op -> {
-                          Set<String> parameters = new TreeSet<>();
-                          op.getValue()
-                              .path("parameters")
-                              .forEach(
-                                  p -> {
-                                    JsonNode parameter = OpenApiSpec.resolve(SPEC, p);
-                                    parameters.add(
-                                        parameter.get("in").asText()
-                                            + ":"
-                                            + parameter.get("name").asText());
-                                  });
-                          operations.put(
-                              op.getKey().toUpperCase() + " " + path.getKey(),
-                              new Operation(parameters, op.getValue().has("requestBody")));
-                        }));
+    for (SpecOperation op : SpecOperation.all(SPEC)) {
+      Set<String> parameters = new TreeSet<>();
+      op.node()
+          .path("parameters")
+          .forEach(
+              p -> {
+                JsonNode parameter = OpenApiSpec.resolve(SPEC, p);
+                parameters.add(parameter.get("in").asText() + ":" + parameter.get("name").asText());
+              });
+      operations.put(op.key(), new Operation(parameters, op.node().has("requestBody")));
+    }
     return operations;
+  }
+
+  /** One operation of the spec: "METHOD /path" and its node. */
+  record SpecOperation(String key, JsonNode node) {
+    static List<SpecOperation> all(JsonNode spec) {
+      List<SpecOperation> all = new ArrayList<>();
+      spec.get("paths")
+          .properties()
+          .forEach(
+              path ->
+                  path.getValue()
+                      .properties()
+                      .forEach(
+                          op ->
+                              all.add(
+                                  new SpecOperation(
+                                      op.getKey().toUpperCase() + " " + path.getKey(),
+                                      op.getValue()))));
+      return all;
+    }
   }
 
   /** What a client must know of an operation beyond its path: parameters and whether a body. */

@@ -14,9 +14,11 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +34,22 @@ import org.microshed.testing.jupiter.MicroShedTest;
  */
 @MicroShedTest
 class DevelopmentEndpointsIT {
-  static final Set<String> DEVELOPMENT = Set.of("HERALD_DEV_ENDPOINTS", "HERALD_DEV_TOKEN_KEY");
+  /** The build server's development settings: the switch, the key, the published signing keys. */
+  static final Set<String> DEVELOPMENT =
+      Set.of(
+          "HERALD_DEV_ENDPOINTS",
+          "HERALD_DEV_TOKEN_KEY",
+          "HERALD_SIGNING_PREVIOUS_KEY_ID",
+          "HERALD_SIGNING_PREVIOUS_SECRET");
+
+  /** A signing key of its own: outside development mode the published ones stop the start. */
+  static final Map<String, String> OWN_KEY =
+      Map.of(
+          "HERALD_SIGNING_KEY_ID",
+          "prod-1",
+          "HERALD_SIGNING_SECRET",
+          "prod-" + UUID.randomUUID() + UUID.randomUUID());
+
   static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -59,7 +76,9 @@ class DevelopmentEndpointsIT {
   void answersEveryDevelopmentEndpointLikeAPathThatDoesNotExist(
       String name, Map<String, String> variable) throws Exception {
     String token = Tokens.signed(Tokens.claims("mallory", List.of("herald-admin")));
-    try (ExtraServer server = ExtraServer.start(2, variable, DEVELOPMENT)) {
+    Map<String, String> environment = new HashMap<>(OWN_KEY);
+    environment.putAll(variable);
+    try (ExtraServer server = ExtraServer.start(2, environment, DEVELOPMENT)) {
       Reply absent = call(server.base(), new Call("GET", "api/dev/nothing-here", null), null);
       assertThat(absent.status()).isEqualTo(404);
       for (Call call : CALLS) {

@@ -168,7 +168,7 @@ class SignedBoundaryIT {
     awaitInboxBodies(bob, "signed before two rotations");
     List<List<Object>> audit =
         LogDatabase.query(
-            "select actor, details->>'keyId' from audit_events where action = 'record.resigned'"
+            "select actor, details->>'keyId' from audit_events where action = 'record.redriven'"
                 + " and (details->>'deadLetter')::bigint = ?",
             deadLetter);
     assertThat(audit).hasSize(1);

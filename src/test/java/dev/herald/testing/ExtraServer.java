@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.awaitility.Awaitility;
@@ -122,9 +123,26 @@ public final class ExtraServer implements AutoCloseable {
     }
     environment.forEach((key, value) -> env.append(key).append('=').append(value).append('\n'));
     Files.writeString(dir.resolve("server.env"), env);
-    Files.writeString(
-        dir.resolve("bootstrap.properties"),
-        "http.port=" + port + "\nhttps.port=" + (port + 1000) + "\n");
+    Files.writeString(dir.resolve("bootstrap.properties"), bootstrap(first));
+  }
+
+  /** The first server's bootstrap properties (its host: localhost in development) on our ports. */
+  private String bootstrap(Path first) throws IOException {
+    StringBuilder properties = new StringBuilder();
+    Path given = first.resolve("bootstrap.properties");
+    for (String line : Files.exists(given) ? Files.readAllLines(given) : List.<String>of()) {
+      if (!line.startsWith("http.port=") && !line.startsWith("https.port=")) {
+        properties.append(line).append('\n');
+      }
+    }
+    return properties
+        .append("http.port=")
+        .append(port)
+        .append('\n')
+        .append("https.port=")
+        .append(port + 1000)
+        .append('\n')
+        .toString();
   }
 
   /** Until it answers an API call (401 without a token): its application is up. */

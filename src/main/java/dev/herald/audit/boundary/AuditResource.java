@@ -24,7 +24,6 @@ import java.sql.SQLException;
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
-  public static final String AUDITOR = Roles.AUDITOR;
   // events per verification call: a few seconds of work at the default
   static final int VERIFY_LIMIT = 200_000;
   static final int VERIFY_MAX_LIMIT = 2_000_000;
@@ -44,7 +43,7 @@ public class AuditResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor)
       throws SQLException {
-    caller.withRole(AUDITOR);
+    caller.withRole(Roles.AUDITOR);
     AuditFilter filter =
         new AuditFilter(
             QueryParams.uuid("messageId", messageId),
@@ -60,7 +59,7 @@ public class AuditResource {
   @Path("verify")
   public ChainVerification verify(
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws SQLException {
-    caller.withRole(AUDITOR);
+    caller.withRole(Roles.AUDITOR);
     int most = QueryParams.limit(limit, VERIFY_LIMIT, VERIFY_MAX_LIMIT);
     return slots.run(() -> verifier.verify(cursor, most));
   }

@@ -34,8 +34,8 @@ public class DevTokenIssuer {
   @Inject DevelopmentMode mode;
 
   @Inject
-  @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "herald-dev")
-  String issuer;
+  @ConfigProperty(name = "mp.jwt.verify.issuer")
+  Optional<String> issuer;
 
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.audiences")
@@ -48,7 +48,7 @@ public class DevTokenIssuer {
       throw ProblemException.notFound();
     }
     JwtClaims claims = new JwtClaims();
-    claims.setIssuer(issuer);
+    issuer.ifPresent(claims::setIssuer); // required at start (RequiredSettings)
     claims.setSubject(user);
     claims.setClaim("upn", user);
     claims.setStringListClaim("groups", groups);

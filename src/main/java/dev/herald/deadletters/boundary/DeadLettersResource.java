@@ -36,7 +36,6 @@ import java.util.List;
 @Path("admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
-  static final String ROLE = Roles.ADMIN;
 
   @Inject Caller caller;
   @Inject DeadLetterQueries queries;
@@ -56,14 +55,14 @@ public class DeadLettersResource {
       @QueryParam("status") String status,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    caller.withRole(ROLE);
+    caller.withRole(Roles.ADMIN);
     return queries.page(reason, status, QueryParams.limit(limit), cursor);
   }
 
   @GET
   @Path("{id}")
   public DeadLetterView get(@PathParam("id") String id) {
-    caller.withRole(ROLE);
+    caller.withRole(Roles.ADMIN);
     return queries.find(id(id)).orElseThrow(ProblemException::notFound);
   }
 
@@ -72,13 +71,13 @@ public class DeadLettersResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Redriven redriveMany(RedriveRequest request) throws SQLException {
     List<Long> ids = List.copyOf(bodies.valid(request).ids());
-    return new Redriven(redrive.redrive(ids, caller.withRole(ROLE)));
+    return new Redriven(redrive.redrive(ids, caller.withRole(Roles.ADMIN)));
   }
 
   @POST
   @Path("{id}/redrive")
   public RedriveResult redriveOne(@PathParam("id") String id) throws SQLException {
-    RedriveResult result = redrive.redrive(List.of(id(id)), caller.withRole(ROLE)).get(0);
+    RedriveResult result = redrive.redrive(List.of(id(id)), caller.withRole(Roles.ADMIN)).get(0);
     return switch (result.outcome()) {
       case RedriveResult.NOT_FOUND -> throw ProblemException.notFound();
       case RedriveResult.NOT_OPEN -> throw notOpen();
@@ -95,7 +94,7 @@ public class DeadLettersResource {
   public DeadLetterView discard(@PathParam("id") String id, DiscardRequest body)
       throws SQLException {
     DiscardRequest request = bodies.valid(body);
-    String admin = caller.withRole(ROLE);
+    String admin = caller.withRole(Roles.ADMIN);
     long deadLetter = id(id);
     if (!resolutions.discard(deadLetter, admin, request.reason())) {
       throw resolutions.status(deadLetter).isPresent() ? notOpen() : ProblemException.notFound();

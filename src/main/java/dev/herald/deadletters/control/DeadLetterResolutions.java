@@ -1,11 +1,9 @@
 package dev.herald.deadletters.control;
 
 import dev.herald.audit.control.AuditLog;
-import dev.herald.deadletters.entity.DeadLetterResigned;
 import dev.herald.deadletters.entity.RejectedRecord;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,7 +28,6 @@ public class DeadLetterResolutions {
   DataSource dataSource;
 
   @Inject AuditLog audit;
-  @Inject Event<DeadLetterResigned> resigned;
 
   /** The records of {@code ids} that could be claimed, now claimed (committed on return). */
   @Transactional(rollbackOn = Exception.class)
@@ -49,15 +46,14 @@ public class DeadLetterResolutions {
   }
 
   /**
-   * Ends a claim after the broker acknowledged the record, re-signed with {@code keyId}: the
-   * re-sign is announced in the same transaction, for the audit trail.
+   * Ends a claim after the broker acknowledged the record, re-signed with {@code keyId}: the admin
+   * vouched for it, and the audit event names the key.
    */
   @Transactional(rollbackOn = Exception.class)
   public void redriven(long id, String admin, String keyId) throws SQLException {
     String detail = "republished, signed with key " + keyId;
     change(id, RejectedRecord.REDRIVING, RejectedRecord.REDRIVEN, admin, detail);
-    audited("record.redriven", admin, Map.of("deadLetter", id, "detail", detail));
-    resigned.fire(new DeadLetterResigned(id, admin, keyId));
+    audited("record.redriven", admin, Map.of("deadLetter", id, "detail", detail, "keyId", keyId));
   }
 
   /** Ends a claim whose republishing failed: open again. */

@@ -88,10 +88,8 @@ public class StreamServlet extends HttpServlet {
 
   private static void answer(HttpServletResponse response, ProblemException e) throws IOException {
     Problem problem = e.problem();
-    response.reset();
-    // reset() dropped the headers every API answer carries (SecurityHeaders)
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("X-Content-Type-Options", "nosniff");
+    // the buffer only: the headers every answer carries (SecurityHeaders) stay
+    response.resetBuffer();
     response.setStatus(problem.status());
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

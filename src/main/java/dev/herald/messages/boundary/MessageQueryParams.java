@@ -8,7 +8,6 @@ import jakarta.ws.rs.QueryParam;
 
 /** The query parameters history and search share; {@code user} only for auditors. */
 public class MessageQueryParams {
-  static final String AUDITOR = Roles.AUDITOR;
 
   @QueryParam("user")
   String user;
@@ -35,7 +34,7 @@ public class MessageQueryParams {
   MessageFilter filter(Caller caller) {
     String owner = caller.name();
     if (user != null && !user.isEmpty()) {
-      caller.withRole(AUDITOR);
+      caller.withRole(Roles.AUDITOR);
       owner = QueryParams.userName("user", user);
     }
     return new MessageFilter(

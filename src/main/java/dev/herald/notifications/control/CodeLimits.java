@@ -57,18 +57,18 @@ public class CodeLimits {
   /** Answers 429 with Retry-After if no code may go to this contact now. */
   void check(Connection connection, String user, Contact contact, String address, Instant now)
       throws SQLException {
-    Optional<Instant> last = ContactCodes.lastSent(connection, user, contact);
+    Optional<Instant> last = CodeCounts.lastSent(connection, user, contact);
     if (last.isPresent() && last.get().plusSeconds(resendSeconds).isAfter(now)) {
       refuse(
           "A code was sent to this " + contact.noun() + " less than " + resendSeconds + " s ago.",
           last.get().plusSeconds(resendSeconds),
           now);
     }
-    ContactCodes.Sent byUser = ContactCodes.byUser(connection, user, now.minus(DAY));
+    CodeCounts.Sent byUser = CodeCounts.byUser(connection, user, now.minus(DAY));
     if (byUser.count() >= perUser) {
       refuse("At most " + perUser + " codes a day per user.", byUser.oldest().plus(DAY), now);
     }
-    ContactCodes.Sent toAddress = ContactCodes.toAddress(connection, address, now.minus(DAY));
+    CodeCounts.Sent toAddress = CodeCounts.toAddress(connection, address, now.minus(DAY));
     if (toAddress.count() >= perAddress) {
       refuse(
           "At most " + perAddress + " codes a day to one " + contact.noun() + ".",

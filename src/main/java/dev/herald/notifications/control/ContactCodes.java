@@ -11,13 +11,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The contact_codes table on the caller's transaction's connection: the codes sent, which is the
- * current one of a contact, and how many went out since a time. Only a hash of each code is kept.
+ * The contact_codes table on the caller's transaction's connection: the codes sent and which is the
+ * current one of a contact (how many went out: CodeCounts). Only a hash of each code is kept.
  */
 final class ContactCodes {
   /** A contact's newest unused code. */
@@ -27,19 +26,10 @@ final class ContactCodes {
     }
   }
 
-  /** How many codes went out since a time, and when the oldest of them did. */
-  record Sent(int count, Instant oldest) {}
-
   private static final String CURRENT =
       "select id, address, code_hash, expires_at, tries from contact_codes"
           + " where user_name = ? and contact = ? and used_at is null"
           + " order by created_at desc limit 1";
-  private static final String BY_USER =
-      "select count(*), min(created_at) from contact_codes where user_name = ? and created_at > ?";
-  private static final String TO_ADDRESS =
-      "select count(*), min(created_at) from contact_codes where address = ? and created_at > ?";
-  private static final String LAST =
-      "select max(created_at) from contact_codes where user_name = ? and contact = ?";
   private static final String INSERT =
       "insert into contact_codes (id, user_name, contact, address, code_hash, created_at,"
           + " expires_at) values (?, ?, ?, ?, ?, ?, ?)";
@@ -73,28 +63,6 @@ final class ContactCodes {
     }
   }
 
-  static Sent byUser(Connection connection, String user, Instant since) throws SQLException {
-    return count(connection, BY_USER, user, since);
-  }
-
-  static Sent toAddress(Connection connection, String address, Instant since) throws SQLException {
-    return count(connection, TO_ADDRESS, address, since);
-  }
-
-  /** When the contact's last code went out, if one did. */
-  static Optional<Instant> lastSent(Connection connection, String user, Contact contact)
-      throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(LAST)) {
-      select.setString(1, user);
-      select.setString(2, contact.slug());
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        return Optional.ofNullable(row.getObject(1, OffsetDateTime.class))
-            .map(OffsetDateTime::toInstant);
-      }
-    }
-  }
-
   /** Stores a new code as the contact's current one; earlier codes stop counting as current. */
   static void insert(
       Connection connection,
@@ -105,8 +73,8 @@ final class ContactCodes {
       Instant now,
       Instant expiresAt)
       throws SQLException {
-    update(connection, SUPERSEDE, at(now), user, contact.slug());
-    update(connection, FORGET, user, at(now.minusSeconds(2 * 86_400)));
+    update(connection, SUPERSEDE, Outbox.at(now), user, contact.slug());
+    update(connection, FORGET, user, Outbox.at(now.minusSeconds(2 * 86_400)));
     UUID id = UUID.randomUUID();
     update(
         connection,
@@ -116,8 +84,8 @@ final class ContactCodes {
         contact.slug(),
         address,
         hash(id, code),
-        at(now),
-        at(expiresAt));
+        Outbox.at(now),
+        Outbox.at(expiresAt));
   }
 
   static void tried(Connection connection, UUID id) throws SQLException {
@@ -125,7 +93,7 @@ final class ContactCodes {
   }
 
   static void used(Connection connection, UUID id, Instant now) throws SQLException {
-    update(connection, USED, at(now), id);
+    update(connection, USED, Outbox.at(now), id);
   }
 
   static byte[] hash(UUID id, String code) {
@@ -142,19 +110,6 @@ final class ContactCodes {
     }
   }
 
-  private static Sent count(Connection connection, String sql, String key, Instant since)
-      throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, key);
-      select.setObject(2, at(since));
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        OffsetDateTime oldest = row.getObject(2, OffsetDateTime.class);
-        return new Sent(row.getInt(1), oldest == null ? null : oldest.toInstant());
-      }
-    }
-  }
-
   private static void update(Connection connection, String sql, Object... parameters)
       throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -168,9 +123,5 @@ final class ContactCodes {
       }
       statement.executeUpdate();
     }
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -52,23 +52,23 @@ public class DigestClaims {
           + " order by id for update) due where n.id = due.id returning n.*)"
           + Outbox.CONTEXT;
 
-  /** How closing the window went. */
-  public sealed interface Outcome {}
+  /** The digest window, as closing it found it. */
+  public sealed interface DigestWindow {}
 
   /** Another dispatcher took the first alert into its digest: send nothing. */
-  public record Lost() implements Outcome {}
+  public record Lost() implements DigestWindow {}
 
   /** The window is open until then (it opened with the oldest unsent email not in flight). */
-  public record Open(Instant closes) implements Outcome {}
+  public record Open(Instant closes) implements DigestWindow {}
 
   /** The window is closed: these are the digest's alerts besides the first, now leased with it. */
-  public record Closed(List<Claimed> others) implements Outcome {}
+  public record Closed(List<Claimed> others) implements DigestWindow {}
 
   @Resource(lookup = "jdbc/herald")
   DataSource dataSource;
 
   @Transactional(rollbackOn = Exception.class)
-  public Outcome close(Claimed first, Duration window, Instant now) throws SQLException {
+  public DigestWindow close(Claimed first, Duration window, Instant now) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       run(connection, LOCK, first.recipient());
       if (!exists(connection, STILL_OURS, first)) {

@@ -38,17 +38,17 @@ public class Digests {
   List<UUID> dispatch(Claimed first, NotificationChannel channel, Settlements settled)
       throws SQLException {
     Duration window = Duration.ofSeconds(first.preferences().digestMinutes() * minuteSeconds);
-    DigestClaims.Outcome outcome = claims.close(first, window, clock.instant());
-    if (outcome instanceof DigestClaims.Lost) {
+    DigestClaims.DigestWindow state = claims.close(first, window, clock.instant());
+    if (state instanceof DigestClaims.Lost) {
       return List.of(); // in another dispatcher's digest now: it records the outcome
     }
-    if (outcome instanceof DigestClaims.Open open) {
+    if (state instanceof DigestClaims.Open open) {
       settled.add(List.of(first), Finish.deferred(open.closes(), "digest window"));
       return List.of();
     }
     List<Claimed> group = new ArrayList<>(List.of(first));
     List<Claimed> read = new ArrayList<>();
-    for (Claimed other : ((DigestClaims.Closed) outcome).others()) {
+    for (Claimed other : ((DigestClaims.Closed) state).others()) {
       (other.read() ? read : group).add(other);
     }
     if (!read.isEmpty()) {

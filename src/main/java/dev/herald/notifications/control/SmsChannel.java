@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -100,8 +99,7 @@ public class SmsChannel implements NotificationChannel {
     try {
       return outcome(http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
-      LOG.log(Level.WARNING, what + ": " + UNREACHABLE, e);
-      return SendOutcome.retry(UNREACHABLE);
+      return SendOutcome.retry(ChannelFailures.reason(LOG, what, UNREACHABLE, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return SendOutcome.retry("interrupted while sending");

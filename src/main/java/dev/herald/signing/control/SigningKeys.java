@@ -1,5 +1,6 @@
 package dev.herald.signing.control;
 
+import dev.herald.platform.DevelopmentMode;
 import dev.herald.signing.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The record signing keys from configuration: the current one (signs and verifies) and, during a
  * rotation, the previous one (verifies only). Checked at start-up: Herald does not start without a
  * current key, nor with one of the published development keys (secrets starting with {@value
- * #DEVELOPMENT_PREFIX}) unless HERALD_SIGNING_DEVELOPMENT=true, which only the run and test
- * commands set.
+ * #DEVELOPMENT_PREFIX}) outside development mode ({@link DevelopmentMode}, which only the run and
+ * test commands switch on): one switch for every development convenience.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -40,9 +41,9 @@ public class SigningKeys {
   @ConfigProperty(name = "herald.signing.previous-secret")
   Optional<String> previousSecret;
 
-  @Inject
-  @ConfigProperty(name = "herald.signing.development", defaultValue = "false")
-  boolean development;
+  @Inject DevelopmentMode developmentMode;
+
+  private boolean development;
 
   private SigningKey current;
   private Optional<SigningKey> previous;
@@ -66,7 +67,12 @@ public class SigningKeys {
   }
 
   @PostConstruct
-  void load() {
+  void configured() {
+    development = developmentMode.enabled();
+    load();
+  }
+
+  private void load() {
     current =
         key("HERALD_SIGNING_KEY_ID", keyId, "HERALD_SIGNING_SECRET", secret)
             .orElseThrow(
@@ -118,8 +124,8 @@ public class SigningKeys {
     if (givenSecret.get().startsWith(DEVELOPMENT_PREFIX) && !development) {
       throw refuse(
           secretName
-              + " is a published development key; set a secret of your own (HERALD_SIGNING_"
-              + "DEVELOPMENT=true allows it, for the run and test commands only)");
+              + " is a published development key; set a secret of your own (only development"
+              + " mode, which the run and test commands switch on, accepts it)");
     }
     return Optional.of(new SigningKey(givenId.get(), bytes));
   }

@@ -8,10 +8,10 @@ import dev.herald.sending.entity.MessageEnvelope;
 /**
  * The API's conversation rules, checked again on a signed record, for an API that was wrong or a
  * leaked key: a {@code dm-} id is derived from its participants, so a record may use only its own
- * sender's and recipients', and a {@code g-} id must be one group creation made. Group membership
- * is not checked again: the recipients of a group send are the members at send time, which the
- * store cannot know later (a member removed a moment after the send must still get it); the
- * signature vouches for them (decision 0017).
+ * sender's and recipients', and a {@code g-} id must have the shape group creation gives. Group
+ * membership is not checked again: the recipients of a group send are the members at send time,
+ * which the store cannot know later (a member removed a moment after the send must still get it);
+ * the signature vouches for them (decision 0017).
  */
 final class ConversationRules {
   private ConversationRules() {}

@@ -22,8 +22,8 @@ public class SignInMode {
   Optional<String> issuer;
 
   @Inject
-  @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "herald-dev")
-  String tokenIssuer;
+  @ConfigProperty(name = "mp.jwt.verify.issuer")
+  Optional<String> tokenIssuer;
 
   @Inject
   @ConfigProperty(name = "herald.web.oidc.client-id", defaultValue = "herald-web")
@@ -48,7 +48,7 @@ public class SignInMode {
   /** herald.web.oidc.issuer, else the API's token issuer when that is a URL (it is for OIDC). */
   Optional<String> oidcIssuer() {
     return issuer
-        .or(() -> Optional.of(tokenIssuer))
+        .or(() -> tokenIssuer)
         .map(String::trim)
         .filter(url -> origin(url).isPresent())
         .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);

@@ -1,15 +1,19 @@
 package dev.herald.live.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.herald.testing.EventStream;
 import dev.herald.testing.EventStream.Event;
 import dev.herald.testing.ExtraServer;
 import dev.herald.testing.Herald;
+import dev.herald.testing.Reachability;
 import dev.herald.testing.Reply;
 import dev.herald.testing.Requests;
 import dev.herald.testing.Users;
 import jakarta.json.Json;
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,19 @@ class TwoInstancesIT {
   static void stopSecondInstance() throws Exception {
     if (second != null) {
       second.close();
+    }
+  }
+
+  @Test
+  void bothDevelopmentInstancesAnswerOnlyOnThisMachine() throws Exception {
+    InetAddress outside = Reachability.outsideAddress().orElse(null);
+    assumeTrue(outside != null, "this machine has no network address besides loopback");
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    for (URI base : List.of(Herald.base(), second.base())) {
+      assertThat(Reachability.accepts(loopback, base.getPort())).as(base + " here").isTrue();
+      assertThat(Reachability.accepts(outside, base.getPort()))
+          .as(base.getPort() + " on " + outside + ", with its development endpoints")
+          .isFalse();
     }
   }
 

@@ -13,7 +13,7 @@ class SignInModeTest {
     SignInMode mode = new SignInMode();
     mode.development = new DevelopmentMode(devTokens, Optional.of("private.pem"));
     mode.issuer = Optional.ofNullable(webIssuer);
-    mode.tokenIssuer = tokenIssuer;
+    mode.tokenIssuer = Optional.ofNullable(tokenIssuer);
     mode.clientId = "herald-web";
     mode.scope = "openid";
     mode.devAlerts = Optional.empty();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class EmailChannelTest {
+class SmtpSettingsTest {
 
   @ParameterizedTest(name = "credentials {0}, security {1}, plaintext allowed {2}: refused {3}")
   @CsvSource({
@@ -17,7 +17,7 @@ class EmailChannelTest {
   })
   void refusesSmtpCredentialsOverAnUnencryptedConnectionUnlessAllowed(
       boolean credentials, String security, boolean allowed, boolean refused) {
-    var refusal = EmailChannel.plaintextAuthRefusal(credentials, security, allowed);
+    var refusal = SmtpSettings.plaintextAuthRefusal(credentials, security, allowed);
 
     assertThat(refusal.isPresent()).isEqualTo(refused);
     refusal.ifPresent(
