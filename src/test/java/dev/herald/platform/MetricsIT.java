@@ -84,8 +84,10 @@ class MetricsIT {
   }
 
   static final Map<String, String> LOG_SENT = Map.of("channel", "log", "outcome", "sent");
-  private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})? (\\S+).*");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern SAMPLE =
+      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})? (\\S+).*");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   /** How much the series of {@code name} that carry {@code labels} grew, summed. */
   static double grew(String before, String after, String name, Map<String, String> labels) {
@@ -105,7 +107,8 @@ class MetricsIT {
     text.lines()
         .map(SAMPLE::matcher)
         .filter(sample -> sample.matches() && sample.group(1).equals(name))
-        .forEach(sample -> series.put(labels(sample.group(3)), Double.parseDouble(sample.group(4))));
+        .forEach(
+            sample -> series.put(labels(sample.group(3)), Double.parseDouble(sample.group(4))));
     return series;
   }
 

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * {@code herald_alerts_total{channel,outcome}}: alerts as their outcomes are recorded (sent,
- * failed, pending for a retry, skipped, deferred), counted when the recording commits; {@code herald_outbox_backlog{channel,status}}:
- * alerts waiting (pending, deferred) or being sent right now under a lease (sending).
+ * failed, pending for a retry, skipped, deferred), counted when the recording commits; {@code
+ * herald_outbox_backlog{channel,status}}: alerts waiting (pending, deferred) or being sent right
+ * now under a lease (sending).
  */
 @ApplicationScoped
 public class AlertMetrics {

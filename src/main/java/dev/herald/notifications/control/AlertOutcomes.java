@@ -67,7 +67,10 @@ public class AlertOutcomes {
       List<Updated> updated = finish(connection, rows);
       audit.appendAll(
           connection,
-          updated.stream().filter(u -> u.row().finish().audited()).map(AlertOutcomes::event).toList());
+          updated.stream()
+              .filter(u -> u.row().finish().audited())
+              .map(AlertOutcomes::event)
+              .toList());
       // only what was updated, and only once committed: an outcome dropped for its lost lease is
       // recorded (and counted) by the dispatcher that holds the alert now
       metrics.afterCommit(updated.stream().map(Updated::recorded).toList());

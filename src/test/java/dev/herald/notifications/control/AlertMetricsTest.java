@@ -57,7 +57,8 @@ class AlertMetricsTest {
   }
 
   /** The registry of one transaction: keeps what is registered for its completion. */
-  record Transaction(List<Synchronization> registered) implements TransactionSynchronizationRegistry {
+  record Transaction(List<Synchronization> registered)
+      implements TransactionSynchronizationRegistry {
     @Override
     public void registerInterposedSynchronization(Synchronization sync) {
       registered.add(sync);

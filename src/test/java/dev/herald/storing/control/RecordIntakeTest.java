@@ -156,7 +156,8 @@ class RecordIntakeTest {
   void countsTheMessagesItStoresOneByOneAfterTheDatabaseRefusedTheirBatch() {
     refused = UUID.randomUUID();
 
-    intake.takeAll(List.of(record(1, UUID.randomUUID()), record(2, refused), record(3, UUID.randomUUID())));
+    intake.takeAll(
+        List.of(record(1, UUID.randomUUID()), record(2, refused), record(3, UUID.randomUUID())));
 
     assertThat(committed).containsExactly("1 records, 1 stored", "1 records, 1 stored");
   }
