@@ -2,20 +2,24 @@ package dev.herald.notifications.control;
 
 import dev.herald.platform.GaugeFamily;
 import dev.herald.platform.MetricsRefresh;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * {@code herald_alerts_total{channel,outcome}}: alerts as their outcomes are recorded (sent,
- * failed, pending for a retry, skipped, deferred); {@code herald_outbox_backlog{channel,status}}:
- * alerts waiting (pending, deferred) or being sent right now under a lease (sending).
+ * failed, pending for a retry, skipped, deferred), counted when the recording commits; {@code
+ * herald_outbox_backlog{channel,status}}: alerts waiting (pending, deferred) or being sent right
+ * now under a lease (sending).
  */
 @ApplicationScoped
 public class AlertMetrics {
@@ -30,6 +34,10 @@ public class AlertMetrics {
           .withDescription("Alert outcomes recorded, by channel and outcome")
           .build();
 
+  /** One alert's outcome, as written to its notification row. */
+  record Recorded(String channel, String outcome) {}
+
+  @Resource TransactionSynchronizationRegistry transactions;
   @Inject MetricRegistry registry;
   @Inject MetricsRefresh refresh;
   @Inject Instance<NotificationChannel> channels;
@@ -49,9 +57,20 @@ public class AlertMetrics {
     refresh.every("outbox backlog", () -> backlog.replaceAll(refresh.counts(BACKLOG)));
   }
 
-  void recorded(List<Settlements.Settled> settled) {
-    settled.forEach(
-        s -> s.group().forEach(alert -> counted(alert.channel(), s.finish().status(), 1)));
+  /**
+   * Counts outcomes written in the current transaction once it has committed: a rolled-back one
+   * recorded nothing.
+   */
+  void afterCommit(List<Recorded> recorded) {
+    if (!recorded.isEmpty()) {
+      transactions.registerInterposedSynchronization(new AfterCommit(() -> counted(recorded)));
+    }
+  }
+
+  void counted(List<Recorded> recorded) {
+    recorded.stream()
+        .collect(Collectors.groupingBy(r -> r, Collectors.counting()))
+        .forEach((r, n) -> counted(r.channel(), r.outcome(), n));
   }
 
   private void counted(String channel, String outcome, long n) {

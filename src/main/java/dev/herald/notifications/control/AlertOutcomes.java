@@ -43,37 +43,6 @@ public class AlertOutcomes {
           + " where n.id = u.id and n.claimed_until = u.lease::timestamptz"
           + " returning n.id, n.message_id, n.conversation_id, n.channel, n.attempts";
 
-  /**
-   * How a claimed notification ends this round; {@code nextAttemptAt} only for pending/deferred.
-   */
-  public record Finish(
-      String status,
-      Instant nextAttemptAt,
-      String error,
-      String providerMessageId,
-      boolean attempted,
-      UUID digestId) {
-    static Finish sent(String providerMessageId, UUID notificationId) {
-      return new Finish("sent", null, null, providerMessageId, true, notificationId);
-    }
-
-    static Finish failed(String error) {
-      return new Finish("failed", null, error, null, true, null);
-    }
-
-    static Finish skipped(String reason) {
-      return new Finish("skipped", null, reason, null, false, null);
-    }
-
-    static Finish deferred(Instant until, String reason) {
-      return new Finish("deferred", until, reason, null, false, null);
-    }
-
-    boolean audited() {
-      return status.equals("sent") || status.equals("failed");
-    }
-  }
-
   private record Row(Claimed claimed, Finish finish) {}
 
   @Resource(lookup = "jdbc/herald")
@@ -95,17 +64,32 @@ public class AlertOutcomes {
     }
     try (Connection connection = dataSource.getConnection()) {
       relaxCommit(connection);
-      audit.appendAll(connection, finish(connection, rows));
+      List<Updated> updated = finish(connection, rows);
+      audit.appendAll(
+          connection,
+          updated.stream()
+              .filter(u -> u.row().finish().audited())
+              .map(AlertOutcomes::event)
+              .toList());
+      // only what was updated, and only once committed: an outcome dropped for its lost lease is
+      // recorded (and counted) by the dispatcher that holds the alert now
+      metrics.afterCommit(updated.stream().map(Updated::recorded).toList());
     }
-    metrics.recorded(settled);
   }
 
-  /** Updates the rows whose lease still holds; returns audit events for those sent or failed. */
-  private static List<AuditLog.Event> finish(Connection connection, List<Row> rows)
-      throws SQLException {
+  /** A notification row the outcome was written to, with what its audit event names. */
+  private record Updated(
+      Row row, UUID messageId, String conversationId, String channel, int attempts) {
+    AlertMetrics.Recorded recorded() {
+      return new AlertMetrics.Recorded(channel, row.finish().status());
+    }
+  }
+
+  /** Updates the rows whose lease still holds, and returns them. */
+  private static List<Updated> finish(Connection connection, List<Row> rows) throws SQLException {
     Map<UUID, Row> byId = new HashMap<>();
     rows.forEach(row -> byId.put(row.claimed().id(), row));
-    List<AuditLog.Event> events = new ArrayList<>();
+    List<Updated> updated = new ArrayList<>();
     try (PreparedStatement update = connection.prepareStatement(FINISH)) {
       update.setArray(1, SqlArrays.column(connection, "uuid", rows, r -> r.claimed().id()));
       update.setArray(
@@ -119,16 +103,19 @@ public class AlertOutcomes {
       update.setArray(
           7, SqlArrays.column(connection, "int4", rows, r -> r.finish().attempted() ? 1 : 0));
       update.setArray(8, SqlArrays.column(connection, "uuid", rows, r -> r.finish().digestId()));
-      try (ResultSet updated = update.executeQuery()) {
-        while (updated.next()) {
-          Row row = byId.get(updated.getObject("id", UUID.class));
-          if (row.finish().audited()) {
-            events.add(event(row, updated));
-          }
+      try (ResultSet returned = update.executeQuery()) {
+        while (returned.next()) {
+          updated.add(
+              new Updated(
+                  byId.get(returned.getObject("id", UUID.class)),
+                  returned.getObject("message_id", UUID.class),
+                  returned.getString("conversation_id"),
+                  returned.getString("channel"),
+                  returned.getInt("attempts")));
         }
       }
     }
-    return events;
+    return updated;
   }
 
   /**
@@ -143,13 +130,14 @@ public class AlertOutcomes {
     }
   }
 
-  private static AuditLog.Event event(Row row, ResultSet updated) throws SQLException {
+  private static AuditLog.Event event(Updated updated) {
+    Row row = updated.row();
     Finish finish = row.finish();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("notificationId", row.claimed().id().toString());
     details.put("recipient", row.claimed().recipient());
-    details.put("channel", updated.getString("channel"));
-    details.put("attempts", updated.getInt("attempts"));
+    details.put("channel", updated.channel());
+    details.put("attempts", updated.attempts());
     if (finish.providerMessageId() != null) {
       details.put("providerMessageId", finish.providerMessageId());
     }
@@ -159,8 +147,8 @@ public class AlertOutcomes {
     return new AuditLog.Event(
         "notification." + finish.status(),
         ACTOR,
-        updated.getObject("message_id", UUID.class),
-        updated.getString("conversation_id"),
+        updated.messageId(),
+        updated.conversationId(),
         details);
   }
 

@@ -1,6 +1,5 @@
 package dev.herald.notifications.control;
 
-import dev.herald.notifications.control.AlertOutcomes.Finish;
 import dev.herald.notifications.entity.Alert;
 import dev.herald.notifications.entity.Claimed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Digests {
   @Inject DigestClaims claims;
   @Inject Clock clock;
-  @Inject Dispatcher dispatcher;
+  @Inject AlertSends sends;
 
   /** Seconds in a digest "minute": 60, smaller only to keep tests short. */
   @Inject
@@ -54,9 +53,9 @@ public class Digests {
     if (!read.isEmpty()) {
       settled.add(read, Finish.skipped("read before the alert was due"));
     }
-    Alert single = Dispatcher.alertOf(first, channel);
+    Alert single = AlertSends.alertOf(first, channel);
     List<Alert.Item> items = group.stream().map(Claimed::item).toList();
-    dispatcher.send(
+    sends.send(
         group, channel, new Alert(first.id(), first.recipient(), single.address(), items), settled);
     List<UUID> members = new ArrayList<>();
     group.forEach(c -> members.add(c.id()));

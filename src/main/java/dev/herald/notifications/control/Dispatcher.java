@@ -1,10 +1,7 @@
 package dev.herald.notifications.control;
 
-import dev.herald.notifications.control.AlertOutcomes.Finish;
 import dev.herald.notifications.control.AlertRules.Decision;
-import dev.herald.notifications.entity.Alert;
 import dev.herald.notifications.entity.Claimed;
-import dev.herald.notifications.entity.SendOutcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -42,10 +39,9 @@ public class Dispatcher {
   @Inject Outbox outbox;
   @Inject AlertOutcomes outcomes;
   @Inject Digests digests;
-  @Inject RetrySchedule retries;
+  @Inject AlertSends sends;
   @Inject Instance<NotificationChannel> available;
   @Inject Clock clock;
-  @Inject AlertTracing tracing;
 
   @Inject
   @ConfigProperty(name = "herald.notifications.poll-ms", defaultValue = "1000")
@@ -127,52 +123,13 @@ public class Dispatcher {
         outcomes.record(settled.take());
         return digests.dispatch(claimed, channel, settled);
       } else {
-        send(List.of(claimed), channel, alertOf(claimed, channel), settled);
+        sends.send(List.of(claimed), channel, AlertSends.alertOf(claimed, channel), settled);
       }
     } catch (SQLException | RuntimeException e) {
       // the lease runs out and the alert is due again
       LOG.log(Level.WARNING, "Dispatching notification " + claimed.id() + " failed", e);
     }
     return List.of();
-  }
-
-  /** Sends one alert for the group; the same outcome holds for each member. */
-  void send(List<Claimed> group, NotificationChannel channel, Alert alert, Settlements settled) {
-    Claimed first = group.get(0);
-    SendOutcome outcome = tracing.send(channel, alert, first.traceParent());
-    Finish finish = finishOf(outcome, first.attempts() + 1, alert);
-    settled.add(group, finish);
-    if (!(outcome instanceof SendOutcome.Sent)) {
-      LOG.info(
-          () ->
-              "Notification "
-                  + alert.notificationId()
-                  + " "
-                  + finish.status()
-                  + ": "
-                  + finish.error());
-    }
-  }
-
-  private Finish finishOf(SendOutcome outcome, int attempts, Alert alert) {
-    if (outcome instanceof SendOutcome.Sent sent) {
-      return Finish.sent(sent.providerMessageId(), alert.notificationId());
-    }
-    if (outcome instanceof SendOutcome.Failed failed) {
-      return Finish.failed(failed.error());
-    }
-    SendOutcome.Retry retry = (SendOutcome.Retry) outcome;
-    return retries
-        .after(attempts, retry.notBefore())
-        .map(
-            wait ->
-                new Finish("pending", clock.instant().plus(wait), retry.error(), null, true, null))
-        .orElseGet(() -> Finish.failed(retry.error()));
-  }
-
-  static Alert alertOf(Claimed claimed, NotificationChannel channel) {
-    String address = channel.address(claimed.recipient(), claimed.preferences()).orElseThrow();
-    return new Alert(claimed.id(), claimed.recipient(), address, List.of(claimed.item()));
   }
 
   private Duration lease() {

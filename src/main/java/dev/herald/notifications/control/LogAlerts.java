@@ -1,6 +1,5 @@
 package dev.herald.notifications.control;
 
-import dev.herald.notifications.control.AlertOutcomes.Finish;
 import dev.herald.notifications.entity.Alert;
 import dev.herald.notifications.entity.Claimed;
 import dev.herald.notifications.entity.SendOutcome;
@@ -8,8 +7,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -39,18 +36,7 @@ public class LogAlerts {
     if (alerts.isEmpty()) {
       return;
     }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              submit(alerts);
-            }
-          }
-        });
+    transactions.registerInterposedSynchronization(new AfterCommit(() -> submit(alerts)));
   }
 
   private void submit(List<Claimed> alerts) {

@@ -1,6 +1,5 @@
 package dev.herald.notifications.control;
 
-import dev.herald.notifications.control.AlertOutcomes.Finish;
 import dev.herald.notifications.entity.Claimed;
 import java.time.Duration;
 import java.util.ArrayList;

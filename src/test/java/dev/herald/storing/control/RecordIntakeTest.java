@@ -25,6 +25,7 @@ class RecordIntakeTest {
   final RecordIntake intake = new RecordIntake();
   final List<List<MessageBatchStore.Item>> batches = new ArrayList<>();
   final List<String> deadLettered = new ArrayList<>();
+  final List<String> committed = new ArrayList<>();
   UUID refused;
 
   static final SigningKeys KEYS =
@@ -45,7 +46,9 @@ class RecordIntakeTest {
     intake.metrics =
         new StoreMetrics() {
           @Override
-          void committed(int records, int newMessages, long nanos) {}
+          void committed(int records, int newMessages, long nanos) {
+            committed.add(records + " records, " + newMessages + " stored");
+          }
         };
     intake.batchStore =
         new MessageBatchStore() {
@@ -147,5 +150,22 @@ class RecordIntakeTest {
         .extracting(batch -> batch.get(0).message().id())
         .containsExactly(before, after);
     assertThat(deadLettered).containsExactly("UNSTORABLE@2");
+  }
+
+  @Test
+  void countsTheMessagesItStoresOneByOneAfterTheDatabaseRefusedTheirBatch() {
+    refused = UUID.randomUUID();
+
+    intake.takeAll(
+        List.of(record(1, UUID.randomUUID()), record(2, refused), record(3, UUID.randomUUID())));
+
+    assertThat(committed).containsExactly("1 records, 1 stored", "1 records, 1 stored");
+  }
+
+  @Test
+  void countsAStoredBatchOnce() {
+    intake.takeAll(List.of(record(1, UUID.randomUUID()), record(2, UUID.randomUUID())));
+
+    assertThat(committed).containsExactly("2 records, 2 stored");
   }
 }
