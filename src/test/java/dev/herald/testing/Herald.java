@@ -116,10 +116,21 @@ public final class Herald {
 
   /** Calls as one user (or nobody); every call answers a {@link Reply}, whatever the status. */
   public static final class Client {
+    private final URI root;
     private final String token;
 
     Client(String token) {
+      this(ROOT, token);
+    }
+
+    private Client(URI root, String token) {
+      this.root = root;
       this.token = token;
+    }
+
+    /** The same caller, with the same token, at another server (e.g. an {@link ExtraServer}). */
+    public Client at(URI base) {
+      return new Client(base, token);
     }
 
     public Reply get(String path) {
@@ -158,7 +169,7 @@ public final class Herald {
     public Reply send(
         String method, String path, BodyPublisher body, Consumer<HttpRequest.Builder> shape) {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(ROOT.resolve(path))
+          HttpRequest.newBuilder(root.resolve(path))
               .timeout(Duration.ofSeconds(30))
               .method(method, body);
       if (token != null) {

@@ -50,6 +50,7 @@ public class Groups {
   int maxMembers;
 
   @Inject SharedRateLimit rateLimit;
+  @Inject MemberAdditions additions;
 
   /** Per user and hour, across instances; 0 = no limit. */
   @Inject
@@ -78,6 +79,8 @@ public class Groups {
         groupsPerHour,
         3600,
         "At most " + groupsPerHour + " new groups per hour per user.");
+    // the members named now are additions too, or a new group would bring in unlimited strangers
+    additions.charge(creator, memberList.size() - 1);
     GroupConversation group =
         new GroupConversation(ConversationIds.newGroup(), request.title(), creator);
     em.persist(group);

@@ -5,7 +5,6 @@ import dev.herald.conversations.entity.Group;
 import dev.herald.conversations.entity.GroupConversation;
 import dev.herald.conversations.entity.GroupMember;
 import dev.herald.conversations.entity.MembersChanged;
-import dev.herald.limits.control.SharedRateLimit;
 import dev.herald.messages.control.ConversationIds;
 import dev.herald.platform.ProblemException;
 import dev.herald.platform.ProblemType;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Adding and removing group members. Only current members may change membership (to anyone else the
@@ -41,14 +39,7 @@ public class Memberships {
   @Inject Event<MembersChanged> membersChanged;
   @Inject Groups groups;
   @Inject GroupMembers members;
-  @Inject SharedRateLimit rateLimit;
-
-  /** Members a user adds per hour, across instances; 0 = no limit. */
-  @Inject
-  @ConfigProperty(
-      name = "herald.conversations.rate-limit.member-additions-per-hour",
-      defaultValue = "100")
-  int additionsPerHour;
+  @Inject MemberAdditions additions;
 
   /** Adds {@code user}; adding a current member changes nothing. Answers the group as it is now. */
   @Transactional(rollbackOn = Exception.class)
@@ -62,12 +53,7 @@ public class Memberships {
           ProblemType.CONFLICT,
           "The group has the most members allowed (" + groups.maxMembers() + ").");
     }
-    rateLimit.acquire(
-        "group.member-add",
-        actor,
-        additionsPerHour,
-        3600,
-        "At most " + additionsPerHour + " member additions per hour per user.");
+    additions.charge(actor, 1);
     em.persist(new GroupMember(id, user, actor));
     // in the database before the chat list and audit statements on the same connection
     em.flush();

@@ -13,9 +13,9 @@ import javax.sql.DataSource;
 
 /**
  * A fixed-window counter per subject and action in PostgreSQL, shared by every instance: one
- * statement counts the hit, unless the window is full, and says how long the window still runs.
- * Called in the transaction of the action it limits, so a failed action counts nothing; the counter
- * row stays locked until that transaction ends, so one subject's actions queue briefly.
+ * statement counts the hits, unless they would overfill the window, and says how long the window
+ * still runs. Called in the transaction of the action it limits, so a failed action counts nothing;
+ * the counter row stays locked until that transaction ends, so one subject's actions queue briefly.
  */
 @ApplicationScoped
 public class SharedRateLimit {
@@ -23,8 +23,10 @@ public class SharedRateLimit {
       "with w as (select date_bin(make_interval(secs => ?), now(), timestamptz '2000-01-01')"
           + " as start),"
           + " hit as (insert into rate_counters as r (subject, action, window_start, hits)"
-          + " select ?, ?, w.start, 1 from w on conflict (subject, action, window_start)"
-          + " do update set hits = r.hits + 1 where r.hits < ? returning hits)"
+          + " select ?, ?, w.start, ? from w where ? <= ?"
+          + " on conflict (subject, action, window_start)"
+          + " do update set hits = r.hits + excluded.hits where r.hits + excluded.hits <= ?"
+          + " returning hits)"
           + " select (select hits from hit),"
           + " ceil(extract(epoch from (select start from w) + make_interval(secs => ?) - now()))";
   private static final String FORGET =
@@ -42,7 +44,18 @@ public class SharedRateLimit {
    */
   public void acquire(String action, String subject, int max, int windowSeconds, String detail)
       throws SQLException {
-    if (max <= 0) {
+    acquire(action, subject, 1, max, windowSeconds, detail);
+  }
+
+  /**
+   * Counts {@code hits} of {@code action} at once, all or none: 429 with Retry-After if they would
+   * take this window past {@code max} (always, if {@code hits} alone exceed it). No hits, or a max
+   * of 0 or less: nothing to count.
+   */
+  public void acquire(
+      String action, String subject, int hits, int max, int windowSeconds, String detail)
+      throws SQLException {
+    if (max <= 0 || hits <= 0) {
       return;
     }
     try (Connection connection = dataSource.getConnection()) {
@@ -51,8 +64,11 @@ public class SharedRateLimit {
         hit.setInt(1, windowSeconds);
         hit.setString(2, subject);
         hit.setString(3, action);
-        hit.setInt(4, max);
-        hit.setInt(5, windowSeconds);
+        hit.setInt(4, hits);
+        hit.setInt(5, hits);
+        hit.setInt(6, max);
+        hit.setInt(7, max);
+        hit.setInt(8, windowSeconds);
         try (ResultSet row = hit.executeQuery()) {
           row.next();
           if (row.getObject(1) == null) {
