@@ -46,13 +46,7 @@ public class MessageSearch {
         filter::received,
         parameters);
     sql.append(") r");
-    if (after != null) {
-      float rank = Float.intBitsToFloat((int) after[0]);
-      sql.append(" where rank < ? or (rank = ? and seq < ?)");
-      parameters.add(rank);
-      parameters.add(rank);
-      parameters.add(after[1]);
-    }
+    after(sql, after, parameters);
     sql.append(" order by rank desc, seq desc");
     return MessageRows.page(
         dataSource,
@@ -61,6 +55,17 @@ public class MessageSearch {
         parameters,
         limit,
         last -> Cursors.encodeAll(CURSOR_KIND, Float.floatToIntBits(last.rank()), last.seq()));
+  }
+
+  /** Past the cursor's row: lower rank, or the same rank and older. */
+  private static void after(StringBuilder sql, long[] cursor, List<Object> parameters) {
+    if (cursor != null) {
+      float rank = Float.intBitsToFloat((int) cursor[0]);
+      sql.append(" where rank < ? or (rank = ? and seq < ?)");
+      parameters.add(rank);
+      parameters.add(rank);
+      parameters.add(cursor[1]);
+    }
   }
 
   private static void half(

@@ -50,9 +50,12 @@ public class Submissions {
       return publish(fresh, null);
     }
     String key = idempotencyKey.get();
-    IdempotencyClaim claim;
+    return answer(claim(key, request, fresh), key);
+  }
+
+  private IdempotencyClaim claim(String key, SendRequest request, MessageEnvelope fresh) {
     try {
-      claim = keys.claim(key, hash(request), fresh, id -> !outcomes.withdrawn(id));
+      return keys.claim(key, hash(request), fresh, id -> !outcomes.withdrawn(id));
     } catch (SQLException | TransactionalException e) {
       LOG.log(Level.WARNING, "Cannot claim an Idempotency-Key", e);
       throw ProblemException.retryLater(
@@ -60,6 +63,10 @@ public class Submissions {
           "Sends with an Idempotency-Key need the database, which is unreachable.",
           5);
     }
+  }
+
+  /** A fresh key publishes; an earlier send's key answers what that send was answered. */
+  private CompletionStage<SendResult> answer(IdempotencyClaim claim, String key) {
     if (claim instanceof IdempotencyClaim.Fresh ours) {
       return publish(ours.envelope(), key);
     }
