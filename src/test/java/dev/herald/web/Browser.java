@@ -256,6 +256,11 @@ final class Browser implements AutoCloseable {
     return until(d -> d.findElement(By.cssSelector(css)).getAttribute("textContent"));
   }
 
+  /** An attribute of the first element matching {@code css}, read even while lists re-render. */
+  String attributeOf(String css, String name) {
+    return until(d -> d.findElement(By.cssSelector(css)).getAttribute(name));
+  }
+
   /** Waits until an element matching {@code css} shows {@code text} (a substring). */
   WebElement untilText(String css, String text) {
     return until(

@@ -24,7 +24,7 @@ class ConversationBrowserIT extends OneBrowserPerClass {
     browser.signIn(me);
     browser.clickText("#chat-list .chat", bob);
     browser.untilText("#history-list .msg-body", firstMessage);
-    return browser.find("#chat-list .chat[aria-current=page]").getAttribute("data-id");
+    return browser.attributeOf("#chat-list .chat[aria-current=page]", "data-id");
   }
 
   private WebElement composer() {

@@ -46,7 +46,7 @@ class LiveEventsBrowserIT {
     page.untilText("#history-list .msg-body", "hello");
     LiveBrowserIT.awaitLive(page);
     page.js("window.notReloaded = true;");
-    return page.find("#chat-list .chat[aria-current=page]").getAttribute("data-id");
+    return page.attributeOf("#chat-list .chat[aria-current=page]", "data-id");
   }
 
   @Test
