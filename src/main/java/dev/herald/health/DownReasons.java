@@ -1,6 +1,6 @@
 package dev.herald.health;
 
-import java.util.concurrent.atomic.AtomicReference;
+import dev.herald.platform.RepeatedFailures;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,12 +11,11 @@ import java.util.logging.Logger;
  */
 final class DownReasons {
   private static final Logger LOG = Logger.getLogger(DownReasons.class.getName());
-  private final AtomicReference<String> lastLogged = new AtomicReference<>();
+  private final RepeatedFailures failures = new RepeatedFailures();
 
   /** Logs {@code failure} (unless it was the last one logged) and returns {@code reason}. */
   String logged(String check, String reason, Throwable failure) {
-    String detail = String.valueOf(failure);
-    if (!detail.equals(lastLogged.getAndSet(detail))) {
+    if (failures.changed(failure)) {
       LOG.log(Level.WARNING, "Readiness check " + check + " is down: " + reason, failure);
     }
     return reason;
@@ -24,6 +23,6 @@ final class DownReasons {
 
   /** The check is up again: its next failure is logged even if the same. */
   void recovered() {
-    lastLogged.set(null);
+    failures.recovered();
   }
 }

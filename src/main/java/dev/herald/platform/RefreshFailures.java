@@ -11,17 +11,15 @@ import java.util.logging.Logger;
 final class RefreshFailures {
   private static final Logger LOG = Logger.getLogger(RefreshFailures.class.getName());
   private final String what;
-  private String lastLogged;
+  private final RepeatedFailures failures = new RepeatedFailures();
 
   RefreshFailures(String what) {
     this.what = what;
   }
 
   /** Logs {@code failure} unless it is the one logged last. */
-  synchronized void failed(Exception failure) {
-    String detail = String.valueOf(failure);
-    if (!detail.equals(lastLogged)) {
-      lastLogged = detail;
+  void failed(Exception failure) {
+    if (failures.changed(failure)) {
       LOG.log(
           Level.WARNING,
           "Refreshing " + what + " failed; its gauges keep their last values until it works",
@@ -30,9 +28,8 @@ final class RefreshFailures {
   }
 
   /** The refresh worked: says so if it had failed, and logs its next failure even if the same. */
-  synchronized void recovered() {
-    if (lastLogged != null) {
-      lastLogged = null;
+  void recovered() {
+    if (failures.recovered()) {
       LOG.info(() -> "Refreshing " + what + " works again");
     }
   }
