@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * then every answer checked against the database. Short by default, full with -Pfaults.
  */
 // five rolling restarts are fifteen Liberty starts, each minutes long under load on two cores
-@Timeout(value = 90, unit = TimeUnit.MINUTES)
+@Timeout(value = 150, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultsIT {
   static final Duration OUTAGE = Duration.ofSeconds(5);
