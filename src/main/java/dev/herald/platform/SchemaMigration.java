@@ -19,11 +19,6 @@ import org.hibernate.SessionFactory;
  * <p>Flyway always looks for SQL callbacks in classpath:db/callback. Herald has none, but the
  * directory is there with an empty {@code flyway.location} file: without it Flyway cannot resolve
  * the location under Liberty's class loader and logs an error line on every start.
- *
- * <p>An instance that starts while PostgreSQL is down waits here, however long the outage lasts,
- * and comes up when the database is back. Giving up would leave a running server whose application
- * never started (404 to everything), which neither compose nor a plain {@code server start}
- * restarts; a platform's startup probe still decides when waiting is too long.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -41,8 +36,8 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            // one warning per attempt, 10 s apart, until PostgreSQL answers
-            .connectRetries(Integer.MAX_VALUE)
+            // a database that is still starting is waited for (up to about two minutes)
+            .connectRetries(12)
             .connectRetriesInterval(10)
             .load()
             .migrate();
