@@ -253,7 +253,7 @@ final class Browser implements AutoCloseable {
    * The text content of the first element matching {@code css}, read even while lists re-render.
    */
   String textOf(String css) {
-    return until(d -> d.findElement(By.cssSelector(css)).getAttribute("textContent"));
+    return attributeOf(css, "textContent");
   }
 
   /** An attribute of the first element matching {@code css}, read even while lists re-render. */
