@@ -1,7 +1,9 @@
 package dev.herald.health;
 
+import dev.herald.platform.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -9,7 +11,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while PostgreSQL answers a query; why not is logged, not shown. */
+/**
+ * Ready only once the schema is migrated and while PostgreSQL answers a query; why not is logged,
+ * not shown. Before the migration the API answers 503 ({@code SchemaGate}).
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -19,8 +24,16 @@ public class DatabaseReadiness implements HealthCheck {
   static final String UNREACHABLE = "the database did not answer";
   private final DownReasons reasons = new DownReasons();
 
+  @Inject SchemaMigration schema;
+
   @Override
   public HealthCheckResponse call() {
+    if (!schema.current()) {
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("schema", schema.state())
+          .build();
+    }
     try (Connection connection = dataSource.getConnection()) {
       boolean valid = connection.isValid(2);
       if (valid) {

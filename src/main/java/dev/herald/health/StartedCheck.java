@@ -25,7 +25,7 @@ public class StartedCheck implements HealthCheck {
     String consumerState = consumer.state();
     return HealthCheckResponse.named("started")
         .status(migrated && ConsumerLiveness.CONSUMING.equals(consumerState))
-        .withData("schema", migrated ? "current" : "migrating")
+        .withData("schema", schema.state())
         .withData("consumer", consumerState)
         .build();
   }

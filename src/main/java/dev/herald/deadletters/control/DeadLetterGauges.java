@@ -3,8 +3,8 @@ package dev.herald.deadletters.control;
 import dev.herald.deadletters.entity.RejectReason;
 import dev.herald.platform.GaugeFamily;
 import dev.herald.platform.MetricsRefresh;
+import dev.herald.platform.SchemaMigrated;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -21,7 +21,7 @@ public class DeadLetterGauges {
   @Inject MetricRegistry registry;
   @Inject MetricsRefresh refresh;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+  void start(@Observes SchemaMigrated migrated) {
     GaugeFamily deadLetters =
         new GaugeFamily(
             registry,

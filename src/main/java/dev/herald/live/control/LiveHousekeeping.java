@@ -1,9 +1,9 @@
 package dev.herald.live.control;
 
+import dev.herald.platform.SchemaMigrated;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -36,7 +36,7 @@ public class LiveHousekeeping {
   @ConfigProperty(name = "herald.live.replay-hours", defaultValue = "72")
   int replayHours;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+  void start(@Observes SchemaMigrated migrated) {
     scheduler.scheduleWithFixedDelay(this::purge, 2, 10, TimeUnit.MINUTES);
   }
 

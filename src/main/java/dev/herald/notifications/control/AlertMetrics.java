@@ -2,9 +2,9 @@ package dev.herald.notifications.control;
 
 import dev.herald.platform.GaugeFamily;
 import dev.herald.platform.MetricsRefresh;
+import dev.herald.platform.SchemaMigrated;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -48,7 +48,7 @@ public class AlertMetrics {
   // the registry validates every tag on each lookup: the benchmark's profile found it costly
   private final Map<Recorded, Counter> counters = new ConcurrentHashMap<>();
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+  void start(@Observes SchemaMigrated migrated) {
     GaugeFamily backlog =
         new GaugeFamily(
             registry,

@@ -2,12 +2,12 @@ package dev.herald.notifications.control;
 
 import dev.herald.notifications.control.AlertRules.Decision;
 import dev.herald.notifications.entity.Claimed;
+import dev.herald.platform.SchemaMigrated;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -65,7 +65,7 @@ public class Dispatcher {
     }
   }
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+  void start(@Observes SchemaMigrated migrated) {
     scheduler.scheduleWithFixedDelay(this::drain, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
   }
 

@@ -1,9 +1,9 @@
 package dev.herald.sending.control;
 
+import dev.herald.platform.SchemaMigrated;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +34,7 @@ public class SendHousekeeping {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+  void start(@Observes SchemaMigrated migrated) {
     scheduler.scheduleWithFixedDelay(this::purge, 1, 10, TimeUnit.MINUTES);
   }
 

@@ -1,10 +1,11 @@
 package dev.herald.storing.control;
 
-import jakarta.annotation.PostConstruct;
+import dev.herald.platform.SchemaMigrated;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,8 @@ public class RecordBatches {
   private final BlockingQueue<Message<byte[]>> waiting = new LinkedBlockingQueue<>();
   private volatile boolean running = true;
 
-  @PostConstruct
-  void start() {
+  /** Records wait (unacknowledged, up to unacked.limit) until the schema is migrated. */
+  void start(@Observes SchemaMigrated migrated) {
     threads.newThread(this::writeBatches).start();
   }
 

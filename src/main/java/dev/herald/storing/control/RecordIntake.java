@@ -3,6 +3,7 @@ package dev.herald.storing.control;
 import dev.herald.deadletters.control.DeadLetters;
 import dev.herald.deadletters.control.RecordRejection;
 import dev.herald.deadletters.entity.RejectReason;
+import dev.herald.platform.SqlFailures;
 import dev.herald.sending.control.EnvelopeCodec;
 import dev.herald.sending.entity.MessageEnvelope;
 import dev.herald.signing.control.RecordVerifier;
