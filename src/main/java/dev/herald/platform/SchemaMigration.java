@@ -23,11 +23,10 @@ import org.hibernate.SessionFactory;
  * entities match it, and fires {@link SchemaMigrated}. Hibernate never writes DDL. Several
  * instances may start at once: Flyway serialises them with an advisory lock.
  *
- * <p>It runs on its own thread, after the application has started: an instance started while
- * PostgreSQL is down keeps trying until it is back (its startup probe DOWN and the API answering
- * 503 meanwhile), and a server stopped in that time stops at once. Run inside the application's
- * start, the wait held the start and so the stop, and Liberty opened its port after 30 s to answer
- * 404.
+ * <p>If PostgreSQL cannot be reached, the application starts without it and the tries go on, on
+ * their own thread, until it is back (the startup probe DOWN and the API answering 503 meanwhile);
+ * a server stopped in that time stops at once. Waiting inside the application's start, as before,
+ * held the start and so the stop, and Liberty opened its port after 30 s to answer 404.
  *
  * <p>Flyway always looks for SQL callbacks in classpath:db/callback. Herald has none, but the
  * directory is there with an empty {@code flyway.location} file: without it Flyway cannot resolve
@@ -48,13 +47,19 @@ public class SchemaMigration {
   private volatile String state = "migrating";
   private volatile boolean running = true;
 
-  /** After the start-up checks of settings, which fail the start before anything is migrated. */
+  /**
+   * The first try is part of the application's start, so a normal start opens the port with the
+   * schema current; only if the database cannot be reached do the tries go on, on their own thread.
+   * Runs after the start-up checks of settings, which fail the start before anything is migrated.
+   */
   void start(
       @Observes
           @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000)
           @Initialized(ApplicationScoped.class)
           Object started) {
-    threads.newThread(this::migrateOnceReachable).start();
+    if (!tried(0)) {
+      threads.newThread(this::retryUntilReachable).start();
+    }
   }
 
   @PreDestroy
@@ -62,27 +67,35 @@ public class SchemaMigration {
     running = false;
   }
 
-  private void migrateOnceReachable() {
-    for (int failures = 0; running; failures++) {
-      try {
-        String version = migrate();
-        state = "current";
-        migrated.fire(new SchemaMigrated(version));
+  private void retryUntilReachable() {
+    for (int failures = 1; running; failures++) {
+      pause(Math.min(MAX_PAUSE_MILLIS, 1000L << Math.min(failures, 4)));
+      if (running && tried(failures)) {
         return;
-      } catch (RuntimeException e) {
-        if (!SqlFailures.isUnreachable(e)) {
-          state = "failed";
-          LOG.log(Level.SEVERE, "Schema migration failed; this instance will not serve", e);
-          return;
-        }
-        state = "waiting for the database";
-        LOG.log(
-            failures % 10 == 0 ? Level.WARNING : Level.FINE,
-            "PostgreSQL cannot be reached; the schema migration will try again: "
-                + SqlFailures.describe(e));
-        pause(Math.min(MAX_PAUSE_MILLIS, 1000L << Math.min(failures, 4)));
       }
     }
+  }
+
+  /** Migrates; false if the database cannot be reached (worth trying again), else true. */
+  private boolean tried(int failures) {
+    try {
+      String version = migrate();
+      state = "current";
+      migrated.fire(new SchemaMigrated(version));
+    } catch (RuntimeException e) {
+      if (!SqlFailures.isUnreachable(e)) {
+        state = "failed";
+        LOG.log(Level.SEVERE, "Schema migration failed; this instance will not serve", e);
+        return true;
+      }
+      state = "waiting for the database";
+      LOG.log(
+          failures % 10 == 0 ? Level.WARNING : Level.FINE,
+          "PostgreSQL cannot be reached; the schema migration will try again: "
+              + SqlFailures.describe(e));
+      return false;
+    }
+    return true;
   }
 
   private String migrate() {
