@@ -78,10 +78,9 @@ public class SchemaMigration {
 
   /** Migrates; false if the database cannot be reached (worth trying again), else true. */
   private boolean tried(int failures) {
+    String version;
     try {
-      String version = migrate();
-      state = "current";
-      migrated.fire(new SchemaMigrated(version));
+      version = migrate();
     } catch (RuntimeException e) {
       if (!SqlFailures.isUnreachable(e)) {
         state = "failed";
@@ -95,6 +94,9 @@ public class SchemaMigration {
               + SqlFailures.describe(e));
       return false;
     }
+    state = "current";
+    // outside the try: an observer that fails is its own failure, not the migration's
+    migrated.fire(new SchemaMigrated(version));
     return true;
   }
 
