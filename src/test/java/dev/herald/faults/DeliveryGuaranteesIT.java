@@ -2,7 +2,6 @@ package dev.herald.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.herald.faults.FaultLoad.Outcome;
 import dev.herald.testing.Herald;
@@ -40,14 +39,7 @@ class DeliveryGuaranteesIT {
 
   @BeforeAll
   static void onlyWithTheServicesThisBuildStarted() {
-    // the external-kafka and external-db profiles set this false: those services are not ours
-    assumeTrue(
-        Boolean.getBoolean("herald.faults.breakable"),
-        "the build uses an external broker or database (KAFKA_BOOTSTRAP_SERVERS or DB_URL is set),"
-            + " which the fault suite must not kill");
-    assertThat(new Services().local())
-        .as("pid files of the broker and PostgreSQL this build started")
-        .isTrue();
+    Services.assumeOurs();
   }
 
   /** The load runs for this long: here time is the input, not a wait for a result. */

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Breaks and restores what Herald runs on: the broker(s) and PostgreSQL started by src/dev (whose
@@ -18,6 +20,21 @@ public final class Services {
   private final Path services = Path.of(System.getProperty("herald.it.services.dir"));
   private static final Path LOG = Path.of("target", "faults.log");
   private final LibertyServer liberty = new LibertyServer(LOG);
+
+  /**
+   * Skips a fault test unless this build started Kafka and PostgreSQL itself: the external-kafka
+   * and external-db profiles set herald.faults.breakable false, and those services are not ours to
+   * kill.
+   */
+  public static void assumeOurs() {
+    Assumptions.assumeTrue(
+        Boolean.getBoolean("herald.faults.breakable"),
+        "the build uses an external broker or database (KAFKA_BOOTSTRAP_SERVERS or DB_URL is set),"
+            + " which the fault suite must not kill");
+    Assertions.assertThat(new Services().local())
+        .as("pid files of the broker and PostgreSQL this build started")
+        .isTrue();
+  }
 
   /** Whether this build started Kafka and PostgreSQL itself (not the external-* profiles). */
   public boolean local() {
